@@ -1,0 +1,61 @@
+package dev.tokenmanager.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Optional;
+
+/** Reads request bodies strictly: anything unexpected is a 400 naming the field. */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    /** The JSON object {@code body} holds; 400 when it is empty, not JSON, or not an object. */
+    static JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.badRequest("The request body must be a JSON object.");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ProblemException.badRequest("The request body must be a JSON object.");
+            }
+            return value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw ProblemException.badRequest("The request body is not valid JSON.");
+        }
+    }
+
+    /** The string member {@code name}, empty when absent or null; 400 when it holds another type. */
+    static Optional<String> string(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw ProblemException.badRequest("'" + name + "' must be a string.");
+        }
+        return Optional.of(((JsonString) value).getString());
+    }
+
+    /** The string member {@code name}; 400 when absent, blank or longer than {@code maxLength}. */
+    static String requiredString(JsonObject object, String name, int maxLength) {
+        return required(string(object, name).orElse(null), name, maxLength);
+    }
+
+    /** {@code value} checked as a required field: 400 when absent, blank or longer than {@code maxLength}. */
+    static String required(String value, String name, int maxLength) {
+        if (value == null || value.isEmpty()) {
+            throw ProblemException.badRequest("'" + name + "' is required.");
+        }
+        if (value.length() > maxLength) {
+            throw ProblemException.badRequest("'" + name + "' must be at most " + maxLength + " characters.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tokenmanager.api;
+
+import dev.tokenmanager.auth.Caller;
+import dev.tokenmanager.auth.CurrentCaller;
+import dev.tokenmanager.session.SessionKind;
+import dev.tokenmanager.session.SessionService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The caller's own login sessions, one per device: {@code /api/sessions}. */
+@RequestScoped
+@Path("sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@LoginSessionOnly
+public class SessionsResource {
+
+    @Inject
+    CurrentCaller currentCaller;
+    @Inject
+    SessionService sessions;
+
+    @GET
+    public String list() {
+        Caller caller = currentCaller.require();
+        return Views.sessions(sessions.live(caller.accountId(), SessionKind.LOGIN), caller.sessionId())
+                .build().toString();
+    }
+
+    @DELETE
+    @Path("others")
+    public String revokeOthers() {
+        Caller caller = currentCaller.require();
+        return revoked(sessions.revokeOtherLogins(caller.accountId(), caller.sessionId()));
+    }
+
+    @DELETE
+    public String revokeAll() {
+        return revoked(sessions.revokeAllLogins(currentCaller.require().accountId()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") String id) {
+        if (!sessions.revokeOwn(currentCaller.require().accountId(), id, SessionKind.LOGIN)) {
+            throw ProblemException.notFound();
+        }
+        return Response.noContent().build();
+    }
+
+    static String revoked(int count) {
+        return Json.createObjectBuilder().add("revoked", count).build().toString();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tokenmanager.auth;
+
+import dev.tokenmanager.crypto.SecretHash;
+import dev.tokenmanager.jwt.InvalidTokenException;
+import dev.tokenmanager.jwt.TokenVerifier;
+import dev.tokenmanager.jwt.VerifiedToken;
+import dev.tokenmanager.session.LastSeenRecorder;
+import dev.tokenmanager.session.SessionKind;
+import dev.tokenmanager.session.SessionLookup;
+import dev.tokenmanager.session.SessionState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides whether a bearer credential authenticates a caller. An access token is verified without the database
+ * (size, shape, algorithm, signature, claims); only then is its session read through the {@link SessionLookup}
+ * seam. A named API token is told apart by its prefix, checked for length and alphabet, then found by its hash.
+ */
+@ApplicationScoped
+public class BearerAuthenticator {
+
+    @Inject
+    TokenVerifier verifier;
+    @Inject
+    SessionLookup sessions;
+    @Inject
+    LastSeenRecorder lastSeen;
+    @Inject
+    AuthStats stats;
+    @Inject
+    Clock clock;
+
+    public Authentication authenticate(String credential) {
+        long started = System.nanoTime();
+        Authentication result = NamedTokens.looksLikeNamedToken(credential)
+                ? namedToken(credential) : accessToken(credential);
+        stats.record(result.outcome(), System.nanoTime() - started);
+        return result;
+    }
+
+    private Authentication accessToken(String token) {
+        VerifiedToken verified;
+        try {
+            verified = verifier.verify(token);
+        } catch (InvalidTokenException e) {
+            return new Authentication.Failure(AuthOutcome.of(e.reason()));
+        }
+        stats.recordSessionLookup();
+        Optional<SessionState> session = sessions.bySessionId(verified.sessionId());
+        if (session.isPresent() && (session.get().kind() != SessionKind.LOGIN
+                || !session.get().accountId().equals(verified.subject()))) {
+            return new Authentication.Failure(AuthOutcome.UNKNOWN_SESSION);
+        }
+        return admit(session, Optional.of(verified));
+    }
+
+    private Authentication namedToken(String token) {
+        if (!NamedTokens.isWellFormed(token)) {
+            return new Authentication.Failure(AuthOutcome.BAD_SHAPE);
+        }
+        stats.recordSessionLookup();
+        Optional<SessionState> session = sessions.bySecretHash(SecretHash.of(token));
+        if (session.isPresent() && session.get().kind() != SessionKind.TOKEN) {
+            return new Authentication.Failure(AuthOutcome.UNKNOWN_SESSION);
+        }
+        return admit(session, Optional.empty());
+    }
+
+    private Authentication admit(Optional<SessionState> found, Optional<VerifiedToken> token) {
+        if (found.isEmpty()) {
+            return new Authentication.Failure(AuthOutcome.UNKNOWN_SESSION);
+        }
+        SessionState session = found.get();
+        Instant now = clock.instant();
+        if (!session.isLive(now)) {
+            return new Authentication.Failure(session.revokedAt() != null ? AuthOutcome.REVOKED
+                    : !session.accountActive() ? AuthOutcome.ACCOUNT_DISABLED : AuthOutcome.SESSION_EXPIRED);
+        }
+        lastSeen.recordUse(session, now);
+        return new Authentication.Success(new Caller(session.sessionId(), session.kind(), session.accountId(),
+                session.username(), session.groups(), token));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tokenmanager.auth;
+
+import dev.tokenmanager.http.Problem;
+import dev.tokenmanager.http.ProblemResponses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one authentication mechanism of the application. It only extracts the credential and answers: a
+ * {@code Refresh-Token} header outside {@code /api/auth/refresh} gets 400; a bearer credential on {@code /api/*}
+ * is handed to the {@link BearerAuthenticator}, and a refused one gets 401 with an RFC 6750 challenge. Whether a
+ * resource needs a caller at all is decided later, by the API's access filter.
+ */
+@ApplicationScoped
+public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** Where a refresh token may be sent in a header. */
+    public static final String REFRESH_PATH = "/api/auth/refresh";
+
+    /** Endpoints anyone may call: a stale token sent along must not stop a login or a refresh. */
+    private static final Set<String> PUBLIC_PATHS = Set.of("/api/auth/login", REFRESH_PATH, "/api/auth/revoke",
+            "/api/auth/jwks");
+
+    @Inject
+    BearerAuthenticator authenticator;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = pathOf(request);
+        try {
+            if (request.getHeader("Refresh-Token") != null && !REFRESH_PATH.equals(path)) {
+                ProblemResponses.write(response, Problem.of(400, "refresh-token-misplaced",
+                        "A refresh token is only accepted by POST " + REFRESH_PATH + "."));
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (!path.startsWith("/api/") || PUBLIC_PATHS.contains(path) || "OPTIONS".equals(request.getMethod())) {
+                return context.doNothing();
+            }
+            Optional<String> credential = bearerCredential(request.getHeader("Authorization"));
+            if (credential.isEmpty()) {
+                return context.doNothing();
+            }
+            Authentication result = authenticator.authenticate(credential.get());
+            if (result instanceof Authentication.Success success) {
+                Caller caller = success.caller();
+                request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
+                return context.notifyContainerAboutLogin(CallerPrincipal.of(caller), Set.copyOf(caller.groups()));
+            }
+            response.setHeader("WWW-Authenticate", ProblemResponses.INVALID_TOKEN_CHALLENGE);
+            ProblemResponses.write(response, Problem.of(401, "invalid-token", detailOf(result.outcome())));
+            return AuthenticationStatus.SEND_FAILURE;
+        } catch (IOException e) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    /** The path inside the application, decoded and normalized by the container. */
+    static String pathOf(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    }
+
+    /** The credential of an {@code Authorization: Bearer <credential>} header; empty for any other scheme. */
+    static Optional<String> bearerCredential(String authorization) {
+        if (authorization == null || authorization.length() < 7
+                || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).trim());
+    }
+
+    private static String detailOf(AuthOutcome outcome) {
+        return switch (outcome) {
+            case EXPIRED -> "The access token has expired.";
+            case REVOKED, SESSION_EXPIRED, UNKNOWN_SESSION, ACCOUNT_DISABLED -> "The session of this token has ended.";
+            default -> "The access token is not valid.";
+        };
+    }
+}

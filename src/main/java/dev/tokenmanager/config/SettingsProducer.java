@@ -1,0 +1,24 @@
+package dev.tokenmanager.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Reads {@link Settings} from MicroProfile Config once, when first needed. */
+@ApplicationScoped
+public class SettingsProducer {
+
+    private volatile Settings settings;
+
+    @Produces
+    public Settings settings() {
+        Settings current = settings;
+        if (current == null) {
+            Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
+            current = Settings.read(name -> config.getOptionalValue(name, String.class));
+            settings = current;
+        }
+        return current;
+    }
+}

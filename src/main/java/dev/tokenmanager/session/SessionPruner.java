@@ -1,0 +1,64 @@
+package dev.tokenmanager.session;
+
+import dev.tokenmanager.config.Settings;
+import dev.tokenmanager.persistence.SchemaMigration;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Deletes sessions that ended (revoked or expired) longer ago than the retention period, every prune interval.
+ * Deleting is idempotent, so nodes of a cluster never undo each other's work.
+ */
+@ApplicationScoped
+public class SessionPruner {
+
+    private static final Logger LOG = Logger.getLogger(SessionPruner.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    SessionRepository repository;
+    @Inject
+    Settings settings;
+    @Inject
+    Clock clock;
+
+    private ScheduledFuture<?> schedule;
+
+    void start(@Observes @Priority(SchemaMigration.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object event) {
+        long interval = settings.pruneInterval().toMillis();
+        schedule = scheduler.scheduleWithFixedDelay(this::prune, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    /** Deletes the sessions that ended before the retention period; answers how many. */
+    public int prune() {
+        try {
+            int deleted = repository.deleteEndedBefore(clock.instant().minus(settings.sessionRetention()));
+            if (deleted > 0) {
+                LOG.info("pruned " + deleted + " ended sessions");
+            }
+            return deleted;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "pruning ended sessions failed; trying again in " + settings.pruneInterval(), e);
+            return 0;
+        }
+    }
+}

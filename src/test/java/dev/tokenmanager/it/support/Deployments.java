@@ -1,0 +1,85 @@
+package dev.tokenmanager.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The deployments of the container tests: the WAR {@code mvn package} built, unchanged, plus a jar holding this
+ * test class's settings as a MicroProfile Config source that outranks the WAR's defaults.
+ */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    /**
+     * @param name     the test's name: its data folder under {@code target/it-data}
+     * @param settings MicroProfile Config properties for this server ({@code token-manager.access-ttl} and so on)
+     */
+    public static WebArchive tokenManager(String name, Map<String, String> settings) {
+        try {
+            Files.createDirectories(serverLog().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        File war = new File(System.getProperty("it.war", "target/token-manager.war"));
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "token-manager.war").importFrom(war)
+                .as(WebArchive.class);
+        Properties properties = new Properties();
+        properties.setProperty("config_ordinal", "150");
+        properties.setProperty("token-manager.data-dir", dataDir(name).toString());
+        properties.putAll(settings);
+        StringWriter text = new StringWriter();
+        try {
+            properties.store(text, "settings of " + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        archive.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
+                .addAsManifestResource(new StringAsset(text.toString()), "microprofile-config.properties"));
+        return archive;
+    }
+
+    /** The data folder of the server of test {@code name}. */
+    public static Path dataDir(String name) {
+        return Path.of(System.getProperty("it.data", "target/it-data"), name).toAbsolutePath();
+    }
+
+    /** The log file every server under test writes (see arquillian.xml). */
+    public static Path serverLog() {
+        return Path.of(System.getProperty("it.logs", "target/it-logs"), "payara.log").toAbsolutePath();
+    }
+
+    /** Everything the servers under test logged so far (the log handler may number its files). */
+    public static String serverLogText() {
+        Path dir = serverLog().getParent();
+        try (Stream<Path> files = Files.list(dir)) {
+            StringBuilder text = new StringBuilder();
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("payara.log")).toList()) {
+                text.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The password of the first admin of every server under test (see pom.xml). */
+    public static String adminPassword() {
+        String password = System.getenv("TOKEN_MANAGER_ADMIN_PASSWORD");
+        return password == null ? "it-admin-password-0" : password;
+    }
+}
