@@ -48,11 +48,6 @@ public class AccountService {
         return account;
     }
 
-    /** Whether {@code password} is the password of {@code account} (constant-time comparison). */
-    public boolean passwordMatches(Account account, String password) {
-        return hasher.verify(password, account.passwordHash());
-    }
-
     /** Creates an active account; the caller has checked the username, password and groups. */
     @Transactional
     public Account create(String username, String password, List<String> groups) {
@@ -69,8 +64,27 @@ public class AccountService {
         return account;
     }
 
-    /** A new hash of {@code password}, for a password change. */
-    public String hash(String password) {
-        return hasher.hash(password);
+    /** Whether a password change happened. */
+    public enum PasswordChange { CHANGED, WRONG_CURRENT_PASSWORD }
+
+    /**
+     * Changes the password of account {@code accountId} when {@code currentPassword} is right; the caller has
+     * checked the new password against the policy.
+     */
+    @Transactional
+    public PasswordChange changePassword(String accountId, String currentPassword, String newPassword) {
+        Account account = accounts.lock(accountId).orElseThrow(() -> new IllegalStateException("no account"));
+        if (!hasher.verify(currentPassword, account.passwordHash())) {
+            return PasswordChange.WRONG_CURRENT_PASSWORD;
+        }
+        account.changePasswordHash(hasher.hash(newPassword));
+        return PasswordChange.CHANGED;
+    }
+
+    /** Sets a new password without knowing the old one (administrators); the caller has checked the policy. */
+    @Transactional
+    public void resetPassword(String accountId, String newPassword) {
+        accounts.lock(accountId).orElseThrow(() -> new IllegalStateException("no account"))
+                .changePasswordHash(hasher.hash(newPassword));
     }
 }

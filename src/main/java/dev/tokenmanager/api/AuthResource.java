@@ -1,19 +1,27 @@
 package dev.tokenmanager.api;
 
+import dev.tokenmanager.account.Groups;
+import dev.tokenmanager.auth.Authentication;
+import dev.tokenmanager.auth.BearerAuthenticator;
+import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
 import dev.tokenmanager.auth.GrantService;
+import dev.tokenmanager.auth.GrantService.LoginResult;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
 import dev.tokenmanager.keys.SigningKeys;
 import dev.tokenmanager.session.ClientInfo;
+import dev.tokenmanager.session.RefreshSecrets;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,11 +29,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
-/** Login, logout and the public keys: {@code /api/auth/*}. */
+/** Login, refresh, logout, the public keys, introspection (RFC 7662) and revocation (RFC 7009): {@code /api/auth/*}. */
 @RequestScoped
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,17 +44,23 @@ public class AuthResource {
     static final int MAX_USERNAME = 64;
     static final int MAX_PASSWORD = 1024;
     static final int MAX_SESSION_NAME = 128;
+    /** The longest credential worth looking at in a form field. */
+    static final int MAX_TOKEN = 8 * 1024;
 
     @Inject
     GrantService grants;
     @Inject
     SessionService sessions;
     @Inject
+    BearerAuthenticator authenticator;
+    @Inject
     SigningKeys keys;
     @Inject
     CurrentCaller caller;
     @Inject
     ClientInfoResolver clients;
+    @Inject
+    Clock clock;
     @Context
     HttpServletRequest request;
 
@@ -77,16 +93,20 @@ public class AuthResource {
         }
         ClientInfo client = clients.of(request);
         String name = sessionName(deviceName, request.getHeader("X-Device-Model"), client);
-        GrantService.Granted granted = grants.login(username, password, name, client)
-                .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-credentials",
-                        "The username or password is wrong, or the account is disabled."),
-                        Map.of("WWW-Authenticate", ProblemResponses.BEARER_CHALLENGE)));
-        return tokenResponse(Json.createObjectBuilder()
-                .add("access_token", granted.accessToken().token())
-                .add("token_type", "Bearer")
-                .add("expires_in", secondsUntil(granted.accessToken().expiresAt()))
-                .add("session_id", granted.session().id())
-                .build());
+        LoginResult result = grants.login(username, password, name, client);
+        if (result instanceof LoginResult.Success success) {
+            return tokenResponse(success.granted());
+        }
+        if (result instanceof LoginResult.Throttled throttled) {
+            throw ProblemException.throttled(throttled.retryAfter(), "failed logins");
+        }
+        if (result instanceof LoginResult.SessionLimitReached) {
+            throw new ProblemException(409, "session-limit-reached",
+                    "This account has the most login sessions allowed; sign out on another device first.");
+        }
+        throw new ProblemException(Problem.of(401, "invalid-credentials",
+                "The username or password is wrong, or the account is disabled."),
+                Map.of("WWW-Authenticate", ProblemResponses.BEARER_CHALLENGE));
     }
 
     /** The session's name: {@code device_name}, else {@code X-Device-Model}, else the parsed User-Agent. */
@@ -100,15 +120,42 @@ public class AuthResource {
         return client.device().displayName();
     }
 
-    static long secondsUntil(Instant instant) {
-        return Math.max(0, Duration.between(Instant.now(), instant).toSeconds());
+    @POST
+    @Path("refresh")
+    @Public
+    public Response refresh(@HeaderParam("Content-Type") String contentType,
+                            @HeaderParam("Refresh-Token") String header, String body) {
+        Instant arrivedAt = clock.instant();
+        Optional<String> fromBody = FormOrJson.field(contentType, body, "refresh_token");
+        if (header != null && fromBody.isPresent() && !header.equals(fromBody.get())) {
+            throw ProblemException.badRequest("The Refresh-Token header and the body name different refresh tokens.");
+        }
+        String token = header != null ? header : fromBody.orElseThrow(() ->
+                ProblemException.badRequest("'refresh_token' (or the Refresh-Token header) is required."));
+        return grants.refresh(token, clients.of(request), arrivedAt)
+                .map(AuthResource::tokenResponse)
+                .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-refresh-token",
+                        "The refresh token is unknown, expired, revoked or already used."),
+                        Map.of("WWW-Authenticate", ProblemResponses.INVALID_TOKEN_CHALLENGE)));
     }
 
-    static Response tokenResponse(JsonObject body) {
-        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE)
+    static Response tokenResponse(GrantService.Granted granted) {
+        Instant now = Instant.now();
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("access_token", granted.accessToken().token())
+                .add("token_type", "Bearer")
+                .add("expires_in", secondsBetween(now, granted.accessToken().expiresAt()))
+                .add("refresh_token", granted.refreshToken())
+                .add("refresh_expires_in", secondsBetween(now, granted.session().expiresAt().orElse(now)))
+                .add("session_id", granted.session().id());
+        return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .build();
+    }
+
+    static long secondsBetween(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toSeconds());
     }
 
     @POST
@@ -125,5 +172,62 @@ public class AuthResource {
         return Response.ok(keys.jwksJson(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "public, max-age=60")
                 .build();
+    }
+
+    @POST
+    @Path("introspect")
+    @GroupsAllowed({Groups.ADMIN, Groups.INTROSPECT})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response introspect(MultivaluedMap<String, String> form) {
+        String token = tokenField(form);
+        JsonObjectBuilder answer = Json.createObjectBuilder();
+        // A refresh token is accepted only by refresh and revoke: here it is just not an active access token.
+        if (!RefreshSecrets.isWellFormed(token)
+                && authenticator.inspect(token) instanceof Authentication.Success success) {
+            Caller found = success.caller();
+            Long sessionExpiry = success.session().expiresAt();
+            Instant exp = found.token().map(t -> t.expiresAt())
+                    .orElse(sessionExpiry == null ? null : Instant.ofEpochMilli(sessionExpiry));
+            Instant iat = found.token().map(t -> t.issuedAt()).orElse(null);
+            active(answer, found, exp, iat).add("token_type", found.token().isPresent() ? "access_token"
+                    : "named_token");
+        } else {
+            answer.add("active", false);
+        }
+        return Response.ok(answer.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private static JsonObjectBuilder active(JsonObjectBuilder answer, Caller caller, Instant exp, Instant iat) {
+        answer.add("active", true)
+                .add("sub", caller.token().map(t -> t.subject()).orElse(caller.accountId()))
+                .add("username", caller.username())
+                .add("groups", Json.createArrayBuilder(caller.groups()))
+                .add("sid", caller.sessionId());
+        if (exp != null) {
+            answer.add("exp", exp.getEpochSecond());
+        }
+        if (iat != null) {
+            answer.add("iat", iat.getEpochSecond());
+        }
+        return answer;
+    }
+
+    @POST
+    @Path("revoke")
+    @Public
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(MultivaluedMap<String, String> form) {
+        String token = tokenField(form);
+        if (RefreshSecrets.isWellFormed(token)) {
+            sessions.byCurrentRefreshToken(token).ifPresent(session -> sessions.revoke(session.id()));
+        } else if (authenticator.inspect(token) instanceof Authentication.Success success) {
+            sessions.revoke(success.caller().sessionId());
+        }
+        return Response.ok().header("Cache-Control", "no-store").build();
+    }
+
+    private static String tokenField(MultivaluedMap<String, String> form) {
+        return Bodies.required(form == null ? null : form.getFirst("token"), "token", MAX_TOKEN);
     }
 }

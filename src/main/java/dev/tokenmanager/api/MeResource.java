@@ -1,16 +1,30 @@
 package dev.tokenmanager.api;
 
+import dev.tokenmanager.account.AccountService;
+import dev.tokenmanager.account.LoginThrottle;
+import dev.tokenmanager.account.PasswordPolicy;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
+import dev.tokenmanager.events.SecurityEvents;
+import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
-/** The caller: {@code /api/me}. */
+/** The caller, and their password: {@code /api/me}. */
 @RequestScoped
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -18,6 +32,20 @@ public class MeResource {
 
     @Inject
     CurrentCaller currentCaller;
+    @Inject
+    AccountService accounts;
+    @Inject
+    SessionService sessions;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    SecurityEvents events;
+    @Inject
+    ClientInfoResolver clients;
+    @Inject
+    Clock clock;
+    @Context
+    HttpServletRequest request;
 
     @GET
     public String me() {
@@ -27,5 +55,40 @@ public class MeResource {
                 .add("groups", Json.createArrayBuilder(caller.groups()))
                 .add("session_id", caller.sessionId())
                 .build().toString();
+    }
+
+    /**
+     * Changes the caller's password: the current one is required (403 when wrong; wrong guesses count as failed
+     * logins), the new one must meet the policy (400). Every other session and named token of the caller is
+     * revoked; the calling session stays.
+     */
+    @POST
+    @Path("password")
+    @LoginSessionOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(String body) {
+        JsonObject json = Bodies.object(body);
+        String current = Bodies.requiredString(json, "current_password", PasswordPolicy.MAX_LENGTH);
+        String replacement = Bodies.requiredString(json, "new_password", PasswordPolicy.MAX_LENGTH);
+        Caller caller = currentCaller.require();
+        String ip = clients.of(request).ip();
+        Optional<Duration> wait = throttle.check(caller.username(), ip, clock.instant());
+        if (wait.isPresent()) {
+            throw ProblemException.throttled(wait.get(), "wrong passwords");
+        }
+        PasswordPolicy.violation(caller.username(), replacement).ifPresent(problem -> {
+            throw ProblemException.badRequest("'new_password': " + problem + ".");
+        });
+        if (accounts.changePassword(caller.accountId(), current, replacement)
+                == AccountService.PasswordChange.WRONG_CURRENT_PASSWORD) {
+            throttle.recordFailure(caller.username(), ip, clock.instant());
+            events.record("password_change_refused", caller.accountId(), caller.username(), caller.sessionId(), ip,
+                    "wrong current password");
+            throw new ProblemException(403, "wrong-password", "The current password is wrong.");
+        }
+        int revoked = sessions.revokeEverything(caller.accountId(), caller.sessionId());
+        events.record("password_changed", caller.accountId(), caller.username(), caller.sessionId(), ip,
+                revoked + " other sessions and tokens revoked");
+        return Response.noContent().build();
     }
 }

@@ -33,6 +33,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "invalid-request", detail);
     }
 
+    /** 429 with {@code Retry-After}, in whole seconds rounded up. */
+    public static ProblemException throttled(java.time.Duration wait, String what) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new ProblemException(Problem.of(429, "login-throttled",
+                "Too many " + what + "; try again in " + seconds + " seconds."),
+                Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     public static ProblemException notFound() {
         return new ProblemException(404, "not-found", "No such resource.");
     }

@@ -1,12 +1,14 @@
 package dev.tokenmanager.auth;
 
+import dev.tokenmanager.session.SessionState;
+
 /** The result of checking a presented credential: a caller, or why it was refused. */
 public sealed interface Authentication {
 
     AuthOutcome outcome();
 
-    /** The credential is good: this is the caller. */
-    record Success(Caller caller) implements Authentication {
+    /** The credential is good: this is the caller, and the session it uses. */
+    record Success(Caller caller, SessionState session) implements Authentication {
         @Override
         public AuthOutcome outcome() {
             return AuthOutcome.OK;

@@ -33,12 +33,24 @@ public class BearerAuthenticator {
     @Inject
     Clock clock;
 
+    /** Authenticates a request: counts the outcome and records the session's use. */
     public Authentication authenticate(String credential) {
         long started = System.nanoTime();
-        Authentication result = NamedTokens.looksLikeNamedToken(credential)
-                ? namedToken(credential) : accessToken(credential);
+        Authentication result = check(credential);
+        if (result instanceof Authentication.Success success) {
+            lastSeen.recordUse(success.session(), clock.instant());
+        }
         stats.record(result.outcome(), System.nanoTime() - started);
         return result;
+    }
+
+    /** Checks a credential without counting it or recording a use (introspection, revocation). */
+    public Authentication inspect(String credential) {
+        return check(credential);
+    }
+
+    private Authentication check(String credential) {
+        return NamedTokens.looksLikeNamedToken(credential) ? namedToken(credential) : accessToken(credential);
     }
 
     private Authentication accessToken(String token) {
@@ -79,8 +91,7 @@ public class BearerAuthenticator {
             return new Authentication.Failure(session.revokedAt() != null ? AuthOutcome.REVOKED
                     : !session.accountActive() ? AuthOutcome.ACCOUNT_DISABLED : AuthOutcome.SESSION_EXPIRED);
         }
-        lastSeen.recordUse(session, now);
         return new Authentication.Success(new Caller(session.sessionId(), session.kind(), session.accountId(),
-                session.username(), session.groups(), token));
+                session.username(), session.groups(), token), session);
     }
 }

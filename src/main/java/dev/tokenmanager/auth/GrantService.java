@@ -1,33 +1,69 @@
 package dev.tokenmanager.auth;
 
 import dev.tokenmanager.account.Account;
+import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.account.AccountService;
+import dev.tokenmanager.account.LoginThrottle;
 import dev.tokenmanager.config.Settings;
+import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.jwt.IssuedToken;
 import dev.tokenmanager.jwt.TokenIssuer;
 import dev.tokenmanager.keys.SigningKeys;
 import dev.tokenmanager.session.ClientInfo;
+import dev.tokenmanager.session.RefreshSecrets;
+import dev.tokenmanager.session.Rotation;
 import dev.tokenmanager.session.Session;
 import dev.tokenmanager.session.SessionExpiry;
+import dev.tokenmanager.session.SessionLimitReachedException;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Grants tokens: a login starts a session on the caller's device and answers its first access token. */
+/**
+ * Grants tokens. A login starts a session on the caller's device and answers its first access and refresh tokens;
+ * a refresh rotates the refresh token and answers new ones.
+ */
 @ApplicationScoped
 public class GrantService {
 
-    /** What a successful login hands out. */
-    public record Granted(Session session, IssuedToken accessToken) {
+    /** Tokens handed out for one session: the access token and the refresh token that replaces the last one. */
+    public record Granted(Session session, IssuedToken accessToken, String refreshToken) {
+        @Override
+        public String toString() {
+            return "Granted[" + session.id() + "]";
+        }
+    }
+
+    /** How a login ended. */
+    public sealed interface LoginResult {
+        record Success(Granted granted) implements LoginResult {
+        }
+
+        /** Unknown user, wrong password or disabled account: one answer for all three. */
+        record BadCredentials() implements LoginResult {
+        }
+
+        record Throttled(Duration retryAfter) implements LoginResult {
+        }
+
+        record SessionLimitReached() implements LoginResult {
+        }
     }
 
     @Inject
     AccountService accounts;
     @Inject
+    AccountRepository accountRows;
+    @Inject
     SessionService sessions;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    SecurityEvents events;
     @Inject
     SigningKeys keys;
     @Inject
@@ -37,14 +73,62 @@ public class GrantService {
     @Inject
     Clock clock;
 
-    /** Logs {@code username} in; empty for bad credentials (unknown user, wrong password, disabled user alike). */
-    public Optional<Granted> login(String username, String password, String sessionName, ClientInfo client) {
+    /** Logs {@code username} in from the client's device. */
+    public LoginResult login(String username, String password, String sessionName, ClientInfo client) {
+        Instant now = clock.instant();
+        Optional<Duration> wait = throttle.check(username, client.ip(), now);
+        if (wait.isPresent()) {
+            events.record("login_throttled", null, username, null, client.ip(), null);
+            return new LoginResult.Throttled(wait.get());
+        }
         Optional<Account> account = accounts.authenticate(username, password);
         if (account.isEmpty()) {
+            throttle.recordFailure(username, client.ip(), now);
+            events.record("login_failed", null, username, null, client.ip(), null);
+            return new LoginResult.BadCredentials();
+        }
+        throttle.recordSuccess(username, client.ip());
+        SessionService.StartedLogin started;
+        try {
+            started = sessions.startLogin(account.get(), sessionName, client);
+        } catch (SessionLimitReachedException e) {
+            events.record("login_refused_session_limit", account.get().id(), username, null, client.ip(), null);
+            return new LoginResult.SessionLimitReached();
+        }
+        for (String evicted : started.evicted()) {
+            events.record("session_evicted_by_limit", account.get().id(), username, evicted, client.ip(), null);
+        }
+        events.record("login_ok", account.get().id(), username, started.session().id(), client.ip(), null);
+        return new LoginResult.Success(new Granted(started.session(),
+                accessToken(account.get(), started.session()), started.refreshToken()));
+    }
+
+    /**
+     * Refreshes with {@code refreshToken}, presented at {@code arrivedAt}; empty when it is refused (unknown,
+     * ended, lost a race, or reused: reuse revokes the whole session and is recorded as a security event).
+     */
+    public Optional<Granted> refresh(String refreshToken, ClientInfo client, Instant arrivedAt) {
+        if (!RefreshSecrets.isWellFormed(refreshToken)) {
             return Optional.empty();
         }
-        Session session = sessions.startLogin(account.get(), sessionName, client);
-        return Optional.of(new Granted(session, accessToken(account.get(), session)));
+        Rotation rotation = sessions.rotate(refreshToken, arrivedAt);
+        if (rotation instanceof Rotation.Reused reused) {
+            Session session = reused.session();
+            String username = accountRows.byId(session.accountId()).map(Account::username).orElse(null);
+            events.record("refresh_token_reuse", session.accountId(), username, session.id(), client.ip(),
+                    "a rotated refresh token was presented again; the session is revoked");
+            return Optional.empty();
+        }
+        if (!(rotation instanceof Rotation.Rotated rotated)) {
+            return Optional.empty();
+        }
+        Optional<Account> account = accountRows.byId(rotated.session().accountId()).filter(Account::isActive);
+        if (account.isEmpty()) {
+            sessions.revoke(rotated.session().id());
+            return Optional.empty();
+        }
+        return Optional.of(new Granted(rotated.session(), accessToken(account.get(), rotated.session()),
+                rotated.refreshToken()));
     }
 
     private IssuedToken accessToken(Account account, Session session) {

@@ -1,5 +1,6 @@
 package dev.tokenmanager.auth;
 
+import dev.tokenmanager.http.CorsPolicy;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Inject
     BearerAuthenticator authenticator;
+    @Inject
+    CorsPolicy cors;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -39,6 +42,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         String path = pathOf(request);
         try {
             if (request.getHeader("Refresh-Token") != null && !REFRESH_PATH.equals(path)) {
+                cors.addResponseHeaders(request, response);
                 ProblemResponses.write(response, Problem.of(400, "refresh-token-misplaced",
                         "A refresh token is only accepted by POST " + REFRESH_PATH + "."));
                 return AuthenticationStatus.SEND_FAILURE;
@@ -56,6 +60,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
                 return context.notifyContainerAboutLogin(CallerPrincipal.of(caller), Set.copyOf(caller.groups()));
             }
+            cors.addResponseHeaders(request, response);
             response.setHeader("WWW-Authenticate", ProblemResponses.INVALID_TOKEN_CHALLENGE);
             ProblemResponses.write(response, Problem.of(401, "invalid-token", detailOf(result.outcome())));
             return AuthenticationStatus.SEND_FAILURE;

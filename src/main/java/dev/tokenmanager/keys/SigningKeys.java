@@ -13,6 +13,7 @@ import jakarta.json.JsonArrayBuilder;
 import java.io.StringReader;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +75,27 @@ public class SigningKeys {
         reload();
         LOG.info("signing key rotated: new tokens are signed with kid " + kid);
         return kid;
+    }
+
+    /** Rotates when the signing key is older than {@code interval}; answers whether it did. */
+    public synchronized boolean rotateIfOlderThan(Duration interval) {
+        Optional<StoredSigningKey> newest = store.all().stream()
+                .filter(key -> key.state() == StoredSigningKey.State.ACTIVE).findFirst();
+        if (newest.isPresent() && newest.get().createdAt().plus(interval).isAfter(clock.instant())) {
+            if (ring.active().map(SigningKey::kid).filter(newest.get().kid()::equals).isEmpty()) {
+                reload(); // another node rotated
+            }
+            return false;
+        }
+        rotate();
+        return true;
+    }
+
+    /** Deletes keys that can no longer verify any live token, and forgets them here. */
+    public synchronized void dropExpired() {
+        if (store.deleteExpired(clock.instant()) > 0) {
+            reload();
+        }
     }
 
     /** Re-reads the keys from the database (after a rotation here or elsewhere). */

@@ -17,8 +17,10 @@ public class SessionRepository {
     @PersistenceContext(unitName = "token-manager")
     EntityManager em;
 
+    /** Inserts the row at once, so rows that refer to it (refresh tokens) can follow in the same transaction. */
     public void insert(Session session) {
         em.persist(session);
+        em.flush();
     }
 
     public Optional<Session> find(String id) {

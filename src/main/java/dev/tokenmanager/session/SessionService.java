@@ -1,25 +1,59 @@
 package dev.tokenmanager.session;
 
 import dev.tokenmanager.account.Account;
+import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.crypto.RandomIds;
+import dev.tokenmanager.crypto.SecretHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Starts, lists and revokes a user's sessions; every revocation is announced as {@link SessionsRevoked}. */
+/** Starts, refreshes, lists and revokes a user's sessions; every revocation is announced as {@link SessionsRevoked}. */
 @ApplicationScoped
 public class SessionService {
 
     private static final List<SessionKind> LOGINS = List.of(SessionKind.LOGIN);
     private static final List<SessionKind> ALL_KINDS = List.of(SessionKind.LOGIN, SessionKind.TOKEN);
 
+    /** A login session and its first refresh token (shown once). */
+    public record StartedLogin(Session session, String refreshToken, List<String> evicted) {
+        @Override
+        public String toString() {
+            return "StartedLogin[" + session.id() + "]";
+        }
+    }
+
+    /** A named token's session and its secret (shown once). */
+    public record CreatedToken(Session session, String token) {
+        @Override
+        public String toString() {
+            return "CreatedToken[" + session.id() + "]";
+        }
+    }
+
+    /** Thrown when the account already has a live named token of that name. */
+    public static final class TokenNameTakenException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TokenNameTakenException() {
+            super("token name taken", null, false, false);
+        }
+    }
+
+    @PersistenceContext(unitName = "token-manager")
+    EntityManager em;
     @Inject
     SessionRepository repository;
+    @Inject
+    AccountRepository accounts;
     @Inject
     Event<SessionsRevoked> revoked;
     @Inject
@@ -27,15 +61,101 @@ public class SessionService {
     @Inject
     Settings settings;
 
-    /** Starts a login session for {@code account} on the client's device. */
+    /**
+     * Starts a login session for {@code account} on the client's device, with its first refresh token. When the
+     * per-user limit would be exceeded, the least recently seen sessions are revoked, or the login is refused
+     * ({@link SessionLimitReachedException}), as configured. The account row is locked, so concurrent logins of one
+     * user respect the limit.
+     */
     @Transactional
-    public Session startLogin(Account account, String name, ClientInfo client) {
+    public StartedLogin startLogin(Account account, String name, ClientInfo client) {
         Instant now = clock.instant();
-        Instant expiresAt = expiry().expiresAt(now, now);
-        Session session = new Session(RandomIds.newId(), account.id(), SessionKind.LOGIN, name, now, expiresAt,
-                client.ip(), client.userAgent(), client.device());
+        List<String> evicted = List.of();
+        if (settings.maxLoginSessions() > 0) {
+            accounts.lock(account.id());
+            List<Session> live = repository.live(account.id(), SessionKind.LOGIN, now);
+            int excess = live.size() - settings.maxLoginSessions() + 1;
+            if (excess > 0) {
+                if (settings.sessionLimitPolicy() == Settings.SessionLimitPolicy.REFUSE) {
+                    throw new SessionLimitReachedException();
+                }
+                // live is most recently seen first: the oldest are at the end.
+                evicted = announce(repository.revokeIds(live.subList(live.size() - excess, live.size()).stream()
+                        .map(Session::id).toList(), now));
+            }
+        }
+        Session session = new Session(RandomIds.newId(), account.id(), SessionKind.LOGIN, name, now,
+                expiry().expiresAt(now, now), client.ip(), client.userAgent(), client.device());
         repository.insert(session);
-        return session;
+        return new StartedLogin(session, issueRefreshToken(session, now), evicted);
+    }
+
+    /**
+     * Presents a refresh token that arrived at {@code arrivedAt}. Concurrent presentations of one token serialize
+     * on the session row: the first rotates it; the others find it rotated after they arrived and lose the race.
+     * A token found rotated before the request arrived is reuse: the whole session is revoked.
+     */
+    @Transactional
+    public Rotation rotate(String refreshToken, Instant arrivedAt) {
+        String hash = SecretHash.of(refreshToken);
+        RefreshToken presented = em.find(RefreshToken.class, hash);
+        if (presented == null) {
+            return new Rotation.Refused();
+        }
+        Optional<Session> locked = repository.findForUpdate(presented.sessionId());
+        em.refresh(presented);
+        Instant now = clock.instant();
+        if (locked.isEmpty() || !locked.get().isLive(now)) {
+            return new Rotation.Refused();
+        }
+        Session session = locked.get();
+        if (presented.usedAt().isPresent()) {
+            if (!presented.usedAt().get().isBefore(arrivedAt)) {
+                return new Rotation.LostRace();
+            }
+            announce(repository.revokeIds(List.of(session.id()), now));
+            return new Rotation.Reused(session);
+        }
+        presented.markUsed(now);
+        session.extendTo(expiry().expiresAt(session.createdAt(), now));
+        return new Rotation.Rotated(session, issueRefreshToken(session, now));
+    }
+
+    /** The live session a refresh token belongs to, if the token is its current one (for introspection and revocation). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Session> byCurrentRefreshToken(String refreshToken) {
+        RefreshToken token = em.find(RefreshToken.class, SecretHash.of(refreshToken));
+        if (token == null || token.usedAt().isPresent()) {
+            return Optional.empty();
+        }
+        return repository.find(token.sessionId()).filter(session -> session.isLive(clock.instant()));
+    }
+
+    private String issueRefreshToken(Session session, Instant now) {
+        String secret = RefreshSecrets.generate();
+        em.persist(new RefreshToken(SecretHash.of(secret), session.id(), now));
+        return secret;
+    }
+
+    /**
+     * Creates a named API token: a session of kind {@code token} found by the hash of its secret. Names are unique
+     * among the account's live tokens (the account row is locked while checking).
+     *
+     * @param expiresAt null for a token that never expires
+     */
+    @Transactional
+    public CreatedToken createToken(Account account, String name, Instant expiresAt, ClientInfo client,
+                                    String secret) {
+        Instant now = clock.instant();
+        accounts.lock(account.id());
+        if (repository.live(account.id(), SessionKind.TOKEN, now).stream().anyMatch(s -> s.name().equals(name))) {
+            throw new TokenNameTakenException();
+        }
+        Session session = new Session(RandomIds.newId(), account.id(), SessionKind.TOKEN, name, now, expiresAt,
+                client.ip(), client.userAgent(), client.device());
+        session.setSecretHash(SecretHash.of(secret));
+        repository.insert(session);
+        return new CreatedToken(session, secret);
     }
 
     /** The account's live sessions of {@code kind}, most recently seen first. */

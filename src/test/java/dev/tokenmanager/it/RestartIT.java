@@ -27,7 +27,7 @@ class RestartIT {
     private static final String SERVER = "server";
 
     @Deployment(name = SERVER, managed = false, testable = false)
-    @TargetsContainer("payara-restart")
+    @TargetsContainer("payara-fixed-port")
     static WebArchive deployment() {
         return Deployments.tokenManager("RestartIT", Map.of());
     }
@@ -35,7 +35,7 @@ class RestartIT {
     @ArquillianResource
     Deployer deployer;
 
-    private final Api api = new Api(URI.create("http://127.0.0.1:" + System.getProperty("it.restart.port") + "/"));
+    private final Api api = new Api(URI.create("http://127.0.0.1:" + System.getProperty("it.fixed.port") + "/"));
 
     /** What a user has before the server goes away. */
     private record Before(User user, Tokens kept, Tokens revoked, JsonObject jwks) {
@@ -93,7 +93,7 @@ class RestartIT {
 
     /** Kills the server like a crash would (SIGKILL: no shutdown hooks, no orderly close of the database). */
     private static void killServerProcess() {
-        String port = "--port " + System.getProperty("it.restart.port");
+        String port = "--port " + System.getProperty("it.fixed.port");
         List<ProcessHandle> servers = ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro") && c.contains(port))
                         .orElse(false))

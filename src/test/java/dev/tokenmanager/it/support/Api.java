@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** A client of the HTTP API of one server under test, on loopback. */
@@ -33,15 +34,18 @@ public final class Api {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
+    private static final Map<URI, Tokens> ADMIN_SESSIONS = new ConcurrentHashMap<>();
+
     private final URI base;
 
     public Api(URI base) {
         this.base = base;
     }
 
-    /** The API of the server Arquillian deployed to: its port, but on 127.0.0.1 where it listens. */
+    /** The API of the server Arquillian deployed to: its port and context path, but on 127.0.0.1 where it listens. */
     public static Api of(URL deployment) {
-        return new Api(URI.create("http://127.0.0.1:" + deployment.getPort() + "/"));
+        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+        return new Api(URI.create("http://127.0.0.1:" + deployment.getPort() + path));
     }
 
     public URI base() {
@@ -85,8 +89,18 @@ public final class Api {
         return Tokens.of(reply.json());
     }
 
+    /**
+     * A session of {@code admin}: one per server, reused while it works, so that tests do not pile up admin
+     * sessions (which per-user session limits would evict).
+     */
     public Tokens loginAdmin() {
-        return loginOk("admin", Deployments.adminPassword(), "token-manager-it");
+        Tokens cached = ADMIN_SESSIONS.get(base);
+        if (cached != null && get("/api/me", cached.access()).status() == 200) {
+            return cached;
+        }
+        Tokens fresh = loginOk("admin", Deployments.adminPassword(), "token-manager-it");
+        ADMIN_SESSIONS.put(base, fresh);
+        return fresh;
     }
 
     /** Creates a user with a fresh name starting with {@code prefix} and answers it. */

@@ -1,0 +1,51 @@
+package dev.tokenmanager.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Records security events: one structured log line each ({@code security-event kind=... user=... session=...
+ * ip=...}) and a row that outlives the log. Callers pass names and ids, never a secret.
+ */
+@ApplicationScoped
+public class SecurityEvents {
+
+    private static final Logger LOG = Logger.getLogger("dev.tokenmanager.security");
+
+    @PersistenceContext(unitName = "token-manager")
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    /** Records an event in its own transaction, so it stays even when the caller's work is rolled back. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(String kind, String accountId, String username, String sessionId, String ip, String detail) {
+        LOG.log(Level.INFO, () -> "security-event kind=" + clean(kind) + " user=" + clean(username)
+                + " session=" + clean(sessionId) + " ip=" + clean(ip)
+                + (detail == null ? "" : " detail=\"" + clean(detail) + "\""));
+        em.persist(new SecurityEvent(clock.instant(), kind, accountId, username, sessionId, ip, detail));
+    }
+
+    /** The newest events first, at most {@code limit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SecurityEvent> latest(int limit) {
+        return em.createQuery("SELECT e FROM SecurityEvent e ORDER BY e.occurredAt DESC", SecurityEvent.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** A value safe for one log line: no line breaks or quotes, at most 128 characters. */
+    static String clean(String value) {
+        if (value == null) {
+            return "-";
+        }
+        String flat = value.replaceAll("[\\r\\n\\t\"]", "_");
+        return flat.length() <= 128 ? flat : flat.substring(0, 128);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tokenmanager.keys;
+
+import dev.tokenmanager.config.Settings;
+import dev.tokenmanager.persistence.SchemaMigration;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the keys current: drops keys that can no longer verify a live token, and, when a rotation interval is
+ * configured, rotates a key that has been signing for longer.
+ */
+@ApplicationScoped
+public class KeyMaintenance {
+
+    private static final Logger LOG = Logger.getLogger(KeyMaintenance.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    SigningKeys keys;
+    @Inject
+    Settings settings;
+
+    private ScheduledFuture<?> schedule;
+
+    void start(@Observes @Priority(SchemaMigration.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object event) {
+        long period = checkPeriod(settings).toMillis();
+        schedule = scheduler.scheduleWithFixedDelay(this::maintain, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** How often to look: a third of the rotation interval, at least every minute, at most every second. */
+    static Duration checkPeriod(Settings settings) {
+        Duration period = settings.keyRotationInterval().map(interval -> interval.dividedBy(3))
+                .filter(third -> third.compareTo(Duration.ofMinutes(1)) < 0).orElse(Duration.ofMinutes(1));
+        return period.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : period;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    void maintain() {
+        try {
+            keys.dropExpired();
+            settings.keyRotationInterval().ifPresent(keys::rotateIfOlderThan);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "signing key maintenance failed; trying again later", e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.tokenmanager.it;
+
+import static dev.tokenmanager.it.support.ProblemAssert.assertInvalidToken;
+import static dev.tokenmanager.it.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenmanager.it.support.Api;
+import dev.tokenmanager.it.support.Api.Tokens;
+import dev.tokenmanager.it.support.Api.User;
+import dev.tokenmanager.it.support.Concurrently;
+import dev.tokenmanager.it.support.Deployments;
+import dev.tokenmanager.it.support.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A user's limits: at most two login sessions (the least recently seen one gives way), login throttling with a
+ * growing {@code Retry-After}, and password changes that end every other session.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccountLimitsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.tokenManager("AccountLimitsIT", Map.of(
+                "token-manager.max-login-sessions", "2",
+                "token-manager.session-limit-policy", "revoke-oldest",
+                "token-manager.last-seen-accuracy", "PT1S",
+                "token-manager.login-max-failures", "3",
+                "token-manager.login-max-failures-per-ip", "12",
+                "token-manager.login-failure-window", "PT3S"));
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private Api api;
+    private User user;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.of(url);
+        user = api.createUser("limits");
+    }
+
+    private Tokens login(String userAgent) {
+        return api.loginOk(user.username(), user.password(), userAgent);
+    }
+
+    @Test
+    void loginBeyondTheLimitRevokesTheLeastRecentlySeenSession() throws InterruptedException {
+        Tokens first = login(Api.CHROME_LINUX);
+        Tokens second = login(Api.FIREFOX_WINDOWS);
+        Thread.sleep(1_100);
+        assertThat(api.get("/api/me", first.access()).status()).isEqualTo(200); // first is now seen later
+
+        Tokens third = login(Api.SAFARI_IPHONE);
+
+        assertInvalidToken(api.get("/api/me", second.access()));
+        assertThat(api.get("/api/me", first.access()).status()).isEqualTo(200);
+        assertThat(api.get("/api/sessions", third.access()).jsonArray()).hasSize(2);
+        List<JsonObject> events = api.get("/api/admin/security-events", api.loginAdmin().access()).jsonArray()
+                .getValuesAs(JsonObject.class);
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.getString("kind")).isEqualTo("session_evicted_by_limit");
+            assertThat(event.getString("session_id")).isEqualTo(second.sessionId());
+        });
+    }
+
+    @Test
+    void namedTokensDoNotCountTowardsTheLimit() {
+        Tokens first = login(Api.CHROME_LINUX);
+        String token = api.postJson("/api/tokens", first.access(), Json.createObjectBuilder().add("name", "ci")
+                .build()).json().getString("token");
+        Tokens second = login(Api.FIREFOX_WINDOWS);
+
+        assertThat(api.get("/api/me", first.access()).status()).isEqualTo(200);
+        assertThat(api.get("/api/me", second.access()).status()).isEqualTo(200);
+        assertThat(api.get("/api/me", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentLoginsStillLeaveAtMostTheLimit() throws Exception {
+        List<Reply> replies = Concurrently.run(6, () -> api.login(user.username(), user.password(),
+                Api.CHROME_LINUX));
+
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(200));
+        long working = replies.stream().map(reply -> reply.json().getString("access_token"))
+                .filter(token -> api.get("/api/me", token).status() == 200).count();
+        assertThat(working).isEqualTo(2);
+    }
+
+    @Test
+    void failedLoginsAreThrottledWithAGrowingRetryAfter() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            assertProblem(api.login(user.username(), "wrong password " + i, null), 401);
+        }
+
+        Reply blocked = api.login(user.username(), user.password(), null);
+        assertProblem(blocked, 429);
+        long firstWait = Long.parseLong(blocked.header("Retry-After"));
+        assertThat(firstWait).isBetween(1L, 6L);
+        Reply blockedAgain = api.login(user.username(), user.password(), null);
+        assertProblem(blockedAgain, 429);
+        long secondWait = Long.parseLong(blockedAgain.header("Retry-After"));
+        assertThat(secondWait).isGreaterThan(firstWait);
+
+        Thread.sleep(secondWait * 1000 + 300);
+
+        assertThat(api.login(user.username(), user.password(), null).status()).isEqualTo(200);
+        // Success forgot the failures: two more wrong passwords do not block.
+        assertProblem(api.login(user.username(), "wrong again 1", null), 401);
+        assertProblem(api.login(user.username(), "wrong again 2", null), 401);
+        assertThat(api.login(user.username(), user.password(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void failuresFromOneAddressAcrossUsersAreThrottled() throws InterruptedException {
+        String admin = api.loginAdmin().access();
+        // Earlier tests may have left failures of this address in the window: at most 12 more are needed.
+        for (int i = 0; i < 12; i++) {
+            Reply failed = api.login("nobody-" + UUID.randomUUID(), "some password", null);
+            if (failed.status() == 429) {
+                break;
+            }
+            assertProblem(failed, 401);
+        }
+
+        Reply blocked = api.login(user.username(), user.password(), null);
+
+        assertProblem(blocked, 429);
+        Thread.sleep(Long.parseLong(blocked.header("Retry-After")) * 1000 + 300);
+        assertThat(api.login(user.username(), user.password(), null).status()).isEqualTo(200);
+        assertThat(api.get("/api/me", admin).status()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordChangeEndsEveryOtherSessionAndToken() {
+        Tokens current = login(Api.CHROME_LINUX);
+        String token = api.postJson("/api/tokens", current.access(), Json.createObjectBuilder().add("name", "cli")
+                .build()).json().getString("token");
+        Tokens other = login(Api.SAFARI_IPHONE);
+
+        Reply changed = api.postJson("/api/me/password", current.access(), Json.createObjectBuilder()
+                .add("current_password", user.password()).add("new_password", "my new long password").build());
+
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(api.get("/api/me", current.access()).status()).isEqualTo(200);
+        assertInvalidToken(api.get("/api/me", other.access()));
+        assertInvalidToken(api.get("/api/me", token));
+        assertProblem(api.login(user.username(), user.password(), null), 401);
+        assertThat(api.login(user.username(), "my new long password", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordChangeNeedsTheCurrentPasswordAndAStrongNewOne() {
+        Tokens current = login(Api.CHROME_LINUX);
+
+        assertProblem(change(current, "not my password", "my new long password"), 403);
+        assertProblem(change(current, user.password(), "short"), 400);
+        assertProblem(change(current, user.password(), user.username()), 400);
+        assertProblem(api.postJson("/api/me/password", current.access(), Json.createObjectBuilder()
+                .add("current_password", user.password()).build()), 400);
+        assertProblem(api.request("POST", "/api/me/password").bearer(current.access()).json("[]").send(), 400);
+        assertProblem(change(null, user.password(), "my new long password"), 401);
+
+        assertThat(api.login(user.username(), user.password(), null).status()).isEqualTo(200);
+    }
+
+    private Reply change(Tokens tokens, String currentPassword, String newPassword) {
+        return api.postJson("/api/me/password", tokens == null ? null : tokens.access(), Json.createObjectBuilder()
+                .add("current_password", currentPassword).add("new_password", newPassword).build());
+    }
+}

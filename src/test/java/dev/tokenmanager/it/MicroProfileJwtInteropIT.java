@@ -1,0 +1,93 @@
+package dev.tokenmanager.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenmanager.it.interop.ResourceServerApplication;
+import dev.tokenmanager.it.interop.WhoAmIResource;
+import dev.tokenmanager.it.support.Api;
+import dev.tokenmanager.it.support.Api.Tokens;
+import dev.tokenmanager.it.support.Api.User;
+import dev.tokenmanager.it.support.Deployments;
+import dev.tokenmanager.it.support.Reply;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Another service verifies our access tokens with its own server's MicroProfile JWT, trusting only our JWKS and
+ * issuer: it accepts genuine tokens and rejects tampered ones.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MicroProfileJwtInteropIT {
+
+    private static final String PORT = System.getProperty("it.fixed.port");
+
+    @Deployment(name = "token-manager", order = 1, testable = false)
+    @TargetsContainer("payara-fixed-port")
+    static WebArchive tokenManager() {
+        return Deployments.tokenManager("MicroProfileJwtInteropIT", Map.of());
+    }
+
+    @Deployment(name = "resource-server", order = 2, testable = false)
+    @TargetsContainer("payara")
+    static WebArchive resourceServer() {
+        return ShrinkWrap.create(WebArchive.class, "resource-server.war")
+                .addClasses(ResourceServerApplication.class, WhoAmIResource.class)
+                .addAsResource(new StringAsset(
+                        "mp.jwt.verify.publickey.location=http://127.0.0.1:" + PORT + "/api/auth/jwks\n"
+                                + "mp.jwt.verify.issuer=token-manager\n"),
+                        "META-INF/microprofile-config.properties")
+                // The @LoginConfig application class must be discovered for the server's MP-JWT to switch on.
+                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                        + " version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment("resource-server")
+    URL resourceServer;
+
+    private final Api tokenManager = new Api(URI.create("http://127.0.0.1:" + PORT + "/"));
+
+    private Reply whoAmI(String token) {
+        return Api.of(resourceServer).get("/api/whoami", token);
+    }
+
+    @Test
+    void resourceServerAcceptsOurAccessTokens() {
+        User user = tokenManager.createUser("interop", "user");
+        Tokens tokens = tokenManager.loginOk(user.username(), user.password(), null);
+
+        Reply reply = whoAmI(tokens.access());
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        JsonObject who = reply.json();
+        assertThat(who.getString("name")).isEqualTo(user.username());
+        assertThat(who.getJsonArray("groups").getString(0)).isEqualTo("user");
+        assertThat(who.getString("sid")).isEqualTo(tokens.sessionId());
+    }
+
+    @Test
+    void resourceServerRejectsTamperedAndForeignTokens() {
+        User user = tokenManager.createUser("interop", "user");
+        String token = tokenManager.loginOk(user.username(), user.password(), null).access();
+        String[] parts = token.split("\\.");
+        String elevated = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                SessionsIT.decode(parts[1]).toString().replace("\"user\"", "\"admin\"").getBytes());
+
+        assertThat(whoAmI(parts[0] + "." + elevated + "." + parts[2]).status()).isEqualTo(401);
+        assertThat(whoAmI(parts[0] + "." + parts[1] + ".AAAA" + parts[2].substring(4)).status()).isEqualTo(401);
+        assertThat(whoAmI(null).status()).isEqualTo(401);
+        assertThat(whoAmI(token).status()).isEqualTo(200);
+    }
+}

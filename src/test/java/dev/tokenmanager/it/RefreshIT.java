@@ -1,0 +1,219 @@
+package dev.tokenmanager.it;
+
+import static dev.tokenmanager.it.support.ProblemAssert.assertInvalidToken;
+import static dev.tokenmanager.it.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tokenmanager.it.support.Api;
+import dev.tokenmanager.it.support.Api.Tokens;
+import dev.tokenmanager.it.support.Api.User;
+import dev.tokenmanager.it.support.Concurrently;
+import dev.tokenmanager.it.support.Deployments;
+import dev.tokenmanager.it.support.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Per-device refresh tokens: rotation, reuse detection, the concurrent race, sliding and absolute expiry; and
+ * scheduled key rotation, with short lifetimes so that nothing waits for minutes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RefreshIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.tokenManager("RefreshIT", Map.of(
+                "token-manager.access-ttl", "PT3S",
+                "token-manager.refresh-idle-ttl", "PT6S",
+                "token-manager.refresh-max-age", "PT14S",
+                "token-manager.clock-skew", "PT1S",
+                "token-manager.key-rotation-interval", "PT3S"));
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private Api api;
+    private User user;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.of(url);
+        user = api.createUser("refresh");
+    }
+
+    private Tokens login() {
+        return api.loginOk(user.username(), user.password(), Api.CHROME_LINUX);
+    }
+
+    private Reply refreshJson(String refreshToken) {
+        return api.request("POST", "/api/auth/refresh")
+                .json(Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString()).send();
+    }
+
+    private static Tokens tokens(Reply reply) {
+        assertThat(reply.status()).as("refresh answer %s", reply).isEqualTo(200);
+        JsonObject body = reply.json();
+        return new Tokens(body.getString("access_token"), body.getString("refresh_token"),
+                body.getString("session_id"), body);
+    }
+
+    @Test
+    void loginAnswersARefreshTokenForItsSession() {
+        Tokens tokens = login();
+
+        assertThat(tokens.refresh()).startsWith("tmrt_").hasSize(48).matches("tmrt_[A-Za-z0-9_-]{43}");
+        assertThat(tokens.body().getInt("refresh_expires_in")).isBetween(5, 6);
+        assertThat(tokens.body().getInt("expires_in")).isBetween(2, 3);
+    }
+
+    @Test
+    void refreshAnswersNewTokensForTheSameSession() {
+        Tokens first = login();
+
+        Tokens second = tokens(refreshJson(first.refresh()));
+
+        assertThat(second.sessionId()).isEqualTo(first.sessionId());
+        assertThat(second.refresh()).isNotEqualTo(first.refresh());
+        assertThat(second.access()).isNotEqualTo(first.access());
+        assertThat(api.get("/api/me", second.access()).json().getString("session_id")).isEqualTo(first.sessionId());
+        assertThat(second.body().getString("token_type")).isEqualTo("Bearer");
+        assertThat(tokens(refreshJson(second.refresh())).sessionId()).isEqualTo(first.sessionId());
+    }
+
+    @Test
+    void refreshTokenArrivesByJsonFormOrHeader() {
+        Tokens tokens = login();
+        Tokens viaForm = tokens(api.request("POST", "/api/auth/refresh")
+                .form(Map.of("refresh_token", tokens.refresh())).send());
+        Tokens viaHeader = tokens(api.request("POST", "/api/auth/refresh")
+                .header("Refresh-Token", viaForm.refresh()).send());
+        Tokens viaBoth = tokens(api.request("POST", "/api/auth/refresh").header("Refresh-Token", viaHeader.refresh())
+                .json(Json.createObjectBuilder().add("refresh_token", viaHeader.refresh()).build().toString()).send());
+        assertThat(viaBoth.sessionId()).isEqualTo(tokens.sessionId());
+    }
+
+    @Test
+    void headerAndBodyNamingDifferentTokensIs400() {
+        Tokens one = login();
+        Tokens two = login();
+        Reply reply = api.request("POST", "/api/auth/refresh").header("Refresh-Token", one.refresh())
+                .json(Json.createObjectBuilder().add("refresh_token", two.refresh()).build().toString()).send();
+        assertProblem(reply, 400);
+        // Neither was used up.
+        tokens(refreshJson(one.refresh()));
+        tokens(refreshJson(two.refresh()));
+    }
+
+    @Test
+    void missingMalformedOrUnknownRefreshTokens() {
+        assertProblem(api.request("POST", "/api/auth/refresh").send(), 400);
+        assertProblem(api.request("POST", "/api/auth/refresh").json("{}").send(), 400);
+        assertProblem(api.request("POST", "/api/auth/refresh").json("{oops").send(), 400);
+        assertProblem(api.request("POST", "/api/auth/refresh").body("text/plain", "tmrt_x").send(), 415);
+        assertInvalidToken(refreshJson("not-a-refresh-token"));
+        assertInvalidToken(refreshJson("tmrt_" + "A".repeat(43)));
+        assertInvalidToken(refreshJson(login().access()));
+    }
+
+    @Test
+    void refreshTokenIsNeverAnAccessToken() {
+        Tokens tokens = login();
+        assertInvalidToken(api.get("/api/me", tokens.refresh()));
+        assertInvalidToken(api.request("POST", "/api/auth/logout").bearer(tokens.refresh()).send());
+        tokens(refreshJson(tokens.refresh()));
+    }
+
+    @Test
+    void reusingARotatedRefreshTokenRevokesTheWholeSession() {
+        Tokens first = login();
+        Tokens second = tokens(refreshJson(first.refresh()));
+
+        assertInvalidToken(refreshJson(first.refresh()));
+
+        assertInvalidToken(refreshJson(second.refresh()));
+        assertInvalidToken(api.get("/api/me", second.access()));
+        List<JsonObject> events = api.get("/api/admin/security-events?limit=50", api.loginAdmin().access())
+                .jsonArray().getValuesAs(JsonObject.class);
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.getString("kind")).isEqualTo("refresh_token_reuse");
+            assertThat(event.getString("session_id")).isEqualTo(first.sessionId());
+            assertThat(event.getString("username")).isEqualTo(user.username());
+            assertThat(event.toString()).doesNotContain(first.refresh()).doesNotContain(second.refresh());
+        });
+    }
+
+    @Test
+    void concurrentRefreshesWithOneTokenHaveExactlyOneWinner() throws Exception {
+        Tokens tokens = login();
+        List<Reply> answers = Concurrently.run(8, () -> refreshJson(tokens.refresh()));
+
+        List<Reply> winners = answers.stream().filter(reply -> reply.status() == 200).toList();
+        assertThat(winners).as("winners among %s", answers).hasSize(1);
+        assertThat(answers).filteredOn(reply -> reply.status() != 200)
+                .allSatisfy(reply -> assertThat(reply.status()).isEqualTo(401));
+        // No second live refresh token: the old one is dead, at most the winner's lives.
+        assertInvalidToken(refreshJson(tokens.refresh()));
+    }
+
+    @Test
+    void sessionSlidesWithEachRefreshAndEndsWhenIdle() throws InterruptedException {
+        Tokens tokens = login();
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(3_000);
+            tokens = tokens(refreshJson(tokens.refresh()));
+        }
+        // 9 s after the login, past the 6 s idle window of the login itself: refreshing kept it alive.
+        assertThat(api.get("/api/me", tokens.access()).status()).isEqualTo(200);
+
+        Thread.sleep(6_500);
+
+        assertInvalidToken(refreshJson(tokens.refresh()));
+        assertInvalidToken(api.get("/api/me", tokens.access()));
+    }
+
+    @Test
+    void sessionEndsAtItsMaximumAgeWhateverTheRefreshes() throws InterruptedException {
+        long loggedIn = System.nanoTime();
+        Tokens tokens = login();
+        while (Duration.ofNanos(System.nanoTime() - loggedIn).toSeconds() < 12) {
+            Thread.sleep(2_000);
+            tokens = tokens(refreshJson(tokens.refresh()));
+            assertThat(tokens.body().getInt("refresh_expires_in")).isLessThanOrEqualTo(14);
+        }
+        Thread.sleep(Math.max(0, 14_500 - Duration.ofNanos(System.nanoTime() - loggedIn).toMillis()));
+
+        assertInvalidToken(refreshJson(tokens.refresh()));
+    }
+
+    @Test
+    void scheduledRotationKeepsOlderTokensValidAndDropsKeysTheyNoLongerNeed() {
+        Tokens tokens = login();
+        String kid = SessionsIT.decode(tokens.access().split("\\.")[0]).getString("kid");
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !SessionsIT.decode(login().access().split("\\.")[0]).getString("kid").equals(kid));
+        assertThat(api.get("/api/me", tokens.access()).status()).as("token of the retired key").isEqualTo(200);
+        assertThat(kids()).contains(kid).hasSizeGreaterThanOrEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !kids().contains(kid));
+        assertInvalidToken(api.get("/api/me", tokens.access()));
+    }
+
+    private List<String> kids() {
+        return api.get("/api/auth/jwks", null).json().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .map(key -> key.getString("kid")).toList();
+    }
+}
