@@ -43,4 +43,17 @@ public class AccountRepository {
         em.persist(account);
         em.flush();
     }
+
+    /** How many active accounts other than {@code exceptId} are in group {@code admin}. */
+    public long activeAdminsOtherThan(String exceptId) {
+        return em.createQuery("SELECT COUNT(a) FROM Account a WHERE a.active = TRUE AND a.id <> :id AND ("
+                        + "a.groupsList = :only OR a.groupsList LIKE :first OR a.groupsList LIKE :last"
+                        + " OR a.groupsList LIKE :middle)", Long.class)
+                .setParameter("id", exceptId)
+                .setParameter("only", Groups.ADMIN)
+                .setParameter("first", Groups.ADMIN + ",%")
+                .setParameter("last", "%," + Groups.ADMIN)
+                .setParameter("middle", "%," + Groups.ADMIN + ",%")
+                .getSingleResult();
+    }
 }

@@ -81,10 +81,36 @@ public class AccountService {
         return PasswordChange.CHANGED;
     }
 
-    /** Sets a new password without knowing the old one (administrators); the caller has checked the policy. */
+    /** The change would leave no active account in group {@code admin}. */
+    public static final class LastAdminException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public LastAdminException() {
+            super("last active admin", null, false, false);
+        }
+    }
+
+    /**
+     * Applies an administrator's {@code changes} to user {@code username} (the caller has checked the password
+     * and groups); empty when there is no such user. Throws {@link LastAdminException} when the last active
+     * administrator would be deactivated or leave group admin: the row is locked while checking.
+     */
     @Transactional
-    public void resetPassword(String accountId, String newPassword) {
-        accounts.lock(accountId).orElseThrow(() -> new IllegalStateException("no account"))
-                .changePasswordHash(hasher.hash(newPassword));
+    public Optional<Account> update(String username, UserChanges changes) {
+        Optional<Account> found = accounts.byUsername(username).flatMap(account -> accounts.lock(account.id()));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Account account = found.get();
+        boolean staysAdmin = changes.active().orElse(account.isActive())
+                && changes.groups().orElse(account.groups()).contains(Groups.ADMIN);
+        if (account.isActive() && account.groups().contains(Groups.ADMIN) && !staysAdmin
+                && accounts.activeAdminsOtherThan(account.id()) == 0) {
+            throw new LastAdminException();
+        }
+        changes.active().ifPresent(account::changeActive);
+        changes.groups().ifPresent(account::changeGroups);
+        changes.password().ifPresent(password -> account.changePasswordHash(hasher.hash(password)));
+        return Optional.of(account);
     }
 }

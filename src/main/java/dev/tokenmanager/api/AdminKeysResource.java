@@ -2,7 +2,8 @@ package dev.tokenmanager.api;
 
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.auth.CurrentCaller;
-import dev.tokenmanager.events.SecurityEvents;
+import dev.tokenmanager.http.ClientInfoResolver;
+import dev.tokenmanager.admin.KeyAdministration;
 import dev.tokenmanager.keys.SigningKeys;
 import dev.tokenmanager.keys.StoredSigningKey;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +30,7 @@ public class AdminKeysResource {
     @Inject
     CurrentCaller caller;
     @Inject
-    SecurityEvents events;
+    KeyAdministration administration;
     @Inject
     ClientInfoResolver clients;
     @Context
@@ -55,10 +56,7 @@ public class AdminKeysResource {
     @POST
     @Path("rotate")
     public String rotate() {
-        String kid = keys.rotate();
-        var admin = caller.require();
-        events.record("signing_key_rotated", admin.accountId(), admin.username(), admin.sessionId(),
-                clients.of(request).ip(), "new kid " + kid);
+        String kid = administration.rotate(caller.require(), clients.of(request).ip());
         return Json.createObjectBuilder().add("kid", kid).build().toString();
     }
 }

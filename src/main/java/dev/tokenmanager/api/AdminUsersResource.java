@@ -4,22 +4,38 @@ import dev.tokenmanager.account.Account;
 import dev.tokenmanager.account.AccountService;
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.account.PasswordPolicy;
+import dev.tokenmanager.account.UserChanges;
 import dev.tokenmanager.account.Usernames;
+import dev.tokenmanager.admin.UserAdministration;
+import dev.tokenmanager.admin.UserSummary;
+import dev.tokenmanager.auth.Caller;
+import dev.tokenmanager.auth.CurrentCaller;
+import dev.tokenmanager.http.ClientInfoResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** User administration: {@code /api/admin/users}. */
 @RequestScoped
@@ -28,8 +44,23 @@ import java.util.List;
 @GroupsAllowed(Groups.ADMIN)
 public class AdminUsersResource {
 
+    private static final Set<String> CHANGEABLE = Set.of("active", "groups", "password");
+
     @Inject
-    AccountService accounts;
+    UserAdministration users;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    ClientInfoResolver clients;
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public String list() {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        users.users().forEach(user -> array.add(Views.user(user.account(), user.activeSessions())));
+        return array.build().toString();
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -40,13 +71,11 @@ public class AdminUsersResource {
             throw ProblemException.badRequest("'username' may hold only letters, digits, '.', '_', '-' and '@'.");
         }
         String password = Bodies.requiredString(json, "password", PasswordPolicy.MAX_LENGTH);
-        PasswordPolicy.violation(username, password).ifPresent(problem -> {
-            throw ProblemException.badRequest("'password': " + problem + ".");
-        });
-        List<String> groups = groups(json);
+        checkPassword(username, password);
+        List<String> groups = groups(json).orElse(List.of());
         Account account;
         try {
-            account = accounts.create(username, password, groups);
+            account = users.create(username, password, groups, caller.require(), ip());
         } catch (AccountService.UsernameTakenException e) {
             throw new ProblemException(409, "username-taken", "A user with this username exists.");
         }
@@ -55,11 +84,68 @@ public class AdminUsersResource {
                 .build();
     }
 
+    /**
+     * Changes any of {@code active}, {@code groups}, {@code password}. Deactivating a user, or setting their
+     * password, revokes all their sessions and tokens at once. The last active administrator cannot be
+     * deactivated or leave group admin (409).
+     */
+    @PATCH
+    @Path("{username}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public String update(@PathParam("username") String username, String body) {
+        JsonObject json = Bodies.object(body);
+        for (String name : json.keySet()) {
+            if (!CHANGEABLE.contains(name)) {
+                throw ProblemException.badRequest("'" + name + "' cannot be changed; send any of active, groups,"
+                        + " password.");
+            }
+        }
+        Optional<Boolean> active = Optional.empty();
+        if (json.containsKey("active")) {
+            JsonValue value = json.get("active");
+            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+                throw ProblemException.badRequest("'active' must be true or false.");
+            }
+            active = Optional.of(value == JsonValue.TRUE);
+        }
+        Optional<String> password = Bodies.string(json, "password");
+        password.ifPresent(value -> checkPassword(username, value));
+        UserChanges changes = new UserChanges(active, groups(json), password);
+        if (changes.isEmpty()) {
+            throw ProblemException.badRequest("Send at least one of active, groups, password.");
+        }
+        try {
+            UserSummary user = users.update(username, changes, caller.require(), ip())
+                    .orElseThrow(ProblemException::notFound);
+            return Views.user(user.account(), user.activeSessions()).build().toString();
+        } catch (AccountService.LastAdminException e) {
+            throw new ProblemException(409, "last-admin",
+                    "This would leave no active administrator; make another user an admin first.");
+        }
+    }
+
+    @DELETE
+    @Path("{username}/sessions")
+    public String revokeSessions(@PathParam("username") String username) {
+        int revoked = users.revokeSessions(username, caller.require(), ip()).orElseThrow(ProblemException::notFound);
+        return SessionsResource.revoked(revoked);
+    }
+
+    private String ip() {
+        return clients.of(request).ip();
+    }
+
+    private static void checkPassword(String username, String password) {
+        PasswordPolicy.violation(username, password).ifPresent(problem -> {
+            throw ProblemException.badRequest("'password': " + problem + ".");
+        });
+    }
+
     /** The {@code groups} member: an array of valid group names, empty when absent. */
-    static List<String> groups(JsonObject json) {
+    static Optional<List<String>> groups(JsonObject json) {
         JsonValue value = json.get("groups");
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return List.of();
+            return Optional.empty();
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             throw ProblemException.badRequest("'groups' must be an array of group names.");
@@ -75,6 +161,6 @@ public class AdminUsersResource {
             throw ProblemException.badRequest("'groups' may list at most 32 names of 1-64 letters, digits,"
                     + " '.', '_' or '-'.");
         }
-        return groups;
+        return Optional.of(groups);
     }
 }

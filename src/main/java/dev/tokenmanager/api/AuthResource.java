@@ -5,6 +5,7 @@ import dev.tokenmanager.auth.Authentication;
 import dev.tokenmanager.auth.BearerAuthenticator;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
+import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.auth.GrantService;
 import dev.tokenmanager.auth.GrantService.LoginResult;
 import dev.tokenmanager.http.Problem;

@@ -5,6 +5,7 @@ import dev.tokenmanager.account.LoginThrottle;
 import dev.tokenmanager.account.PasswordPolicy;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
+import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;

@@ -4,6 +4,7 @@ import dev.tokenmanager.account.Account;
 import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
+import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.auth.NamedTokens;
 import dev.tokenmanager.session.SessionKind;
 import dev.tokenmanager.session.SessionService;

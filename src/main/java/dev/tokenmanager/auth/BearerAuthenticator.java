@@ -2,6 +2,7 @@ package dev.tokenmanager.auth;
 
 import dev.tokenmanager.crypto.SecretHash;
 import dev.tokenmanager.jwt.InvalidTokenException;
+import dev.tokenmanager.jwt.TokenFormat;
 import dev.tokenmanager.jwt.TokenVerifier;
 import dev.tokenmanager.jwt.VerifiedToken;
 import dev.tokenmanager.session.LastSeenRecorder;
@@ -37,6 +38,28 @@ public class BearerAuthenticator {
     public Authentication authenticate(String credential) {
         long started = System.nanoTime();
         Authentication result = check(credential);
+        if (result instanceof Authentication.Success success) {
+            lastSeen.recordUse(success.session(), clock.instant());
+        }
+        stats.record(result.outcome(), System.nanoTime() - started);
+        return result;
+    }
+
+    /**
+     * Authenticates a request of the admin console by the secret in its cookie: a login session found by the
+     * secret's hash (checked for length and alphabet first). Counts the outcome and records the use.
+     */
+    public Authentication authenticateConsole(String secret) {
+        long started = System.nanoTime();
+        Authentication result;
+        if (!TokenFormat.isBase64Url(secret, ConsoleCookie.SECRET_LENGTH, ConsoleCookie.SECRET_LENGTH)) {
+            result = new Authentication.Failure(AuthOutcome.BAD_SHAPE);
+        } else {
+            stats.recordSessionLookup();
+            Optional<SessionState> session = sessions.bySecretHash(SecretHash.of(secret));
+            result = session.isPresent() && session.get().kind() != SessionKind.LOGIN
+                    ? new Authentication.Failure(AuthOutcome.UNKNOWN_SESSION) : admit(session, Optional.empty());
+        }
         if (result instanceof Authentication.Success success) {
             lastSeen.recordUse(success.session(), clock.instant());
         }

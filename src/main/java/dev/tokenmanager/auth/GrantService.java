@@ -3,6 +3,7 @@ package dev.tokenmanager.auth;
 import dev.tokenmanager.account.Account;
 import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.account.AccountService;
+import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.account.LoginThrottle;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.events.SecurityEvents;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Grants tokens. A login starts a session on the caller's device and answers its first access and refresh tokens;
@@ -52,6 +54,18 @@ public class GrantService {
 
         record SessionLimitReached() implements LoginResult {
         }
+
+        /** A console login by a user who is not in group admin. */
+        record NotAdmin() implements LoginResult {
+        }
+
+        /** A console login: the cookie secret (shown once) and its session. */
+        record ConsoleSuccess(Session session, String cookieSecret) implements LoginResult {
+            @Override
+            public String toString() {
+                return "ConsoleSuccess[" + session.id() + "]";
+            }
+        }
     }
 
     @Inject
@@ -75,6 +89,31 @@ public class GrantService {
 
     /** Logs {@code username} in from the client's device. */
     public LoginResult login(String username, String password, String sessionName, ClientInfo client) {
+        return authenticate(username, password, client, account -> {
+            SessionService.StartedLogin started = sessions.startLogin(account, sessionName, client);
+            recordStart(account, started, client);
+            return new LoginResult.Success(new Granted(started.session(), accessToken(account, started.session()),
+                    started.refreshToken()));
+        });
+    }
+
+    /** Logs an administrator in to the console: a login session carried by a cookie, for group admin only. */
+    public LoginResult consoleLogin(String username, String password, ClientInfo client) {
+        return authenticate(username, password, client, account -> {
+            if (!account.groups().contains(Groups.ADMIN)) {
+                events.record("console_login_refused", account.id(), username, null, client.ip(), "not an admin");
+                return new LoginResult.NotAdmin();
+            }
+            String secret = ConsoleCookie.newSecret();
+            SessionService.StartedLogin started = sessions.startConsole(account, client, secret);
+            recordStart(account, started, client);
+            return new LoginResult.ConsoleSuccess(started.session(), secret);
+        });
+    }
+
+    /** Throttles, checks the credentials, then starts what {@code start} starts (within the session limit). */
+    private LoginResult authenticate(String username, String password, ClientInfo client,
+                                     Function<Account, LoginResult> start) {
         Instant now = clock.instant();
         Optional<Duration> wait = throttle.check(username, client.ip(), now);
         if (wait.isPresent()) {
@@ -88,19 +127,20 @@ public class GrantService {
             return new LoginResult.BadCredentials();
         }
         throttle.recordSuccess(username, client.ip());
-        SessionService.StartedLogin started;
         try {
-            started = sessions.startLogin(account.get(), sessionName, client);
+            return start.apply(account.get());
         } catch (SessionLimitReachedException e) {
             events.record("login_refused_session_limit", account.get().id(), username, null, client.ip(), null);
             return new LoginResult.SessionLimitReached();
         }
+    }
+
+    private void recordStart(Account account, SessionService.StartedLogin started, ClientInfo client) {
         for (String evicted : started.evicted()) {
-            events.record("session_evicted_by_limit", account.get().id(), username, evicted, client.ip(), null);
+            events.record("session_evicted_by_limit", account.id(), account.username(), evicted, client.ip(), null);
         }
-        events.record("login_ok", account.get().id(), username, started.session().id(), client.ip(), null);
-        return new LoginResult.Success(new Granted(started.session(),
-                accessToken(account.get(), started.session()), started.refreshToken()));
+        events.record("login_ok", account.id(), account.username(), started.session().id(), client.ip(),
+                started.session().name());
     }
 
     /**

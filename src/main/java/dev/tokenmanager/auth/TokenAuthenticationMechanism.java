@@ -1,5 +1,6 @@
 package dev.tokenmanager.auth;
 
+import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.http.CorsPolicy;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
@@ -18,8 +19,9 @@ import java.util.Set;
 /**
  * The one authentication mechanism of the application. It only extracts the credential and answers: a
  * {@code Refresh-Token} header outside {@code /api/auth/refresh} gets 400; a bearer credential on {@code /api/*}
- * is handed to the {@link BearerAuthenticator}, and a refused one gets 401 with an RFC 6750 challenge. Whether a
- * resource needs a caller at all is decided later, by the API's access filter.
+ * is handed to the {@link BearerAuthenticator}, and a refused one gets 401 with an RFC 6750 challenge (whether a
+ * resource needs a caller at all is decided later, by the API's access filter); the admin console under
+ * {@code /admin} is reached with its HttpOnly cookie, else the browser goes to the console's login page.
  */
 @ApplicationScoped
 public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -30,6 +32,10 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     /** Endpoints anyone may call: a stale token sent along must not stop a login or a refresh. */
     private static final Set<String> PUBLIC_PATHS = Set.of("/api/auth/login", REFRESH_PATH, "/api/auth/revoke",
             "/api/auth/jwks");
+
+    /** The admin console, and its one page anyone may see. */
+    public static final String CONSOLE_PATH = "/admin";
+    public static final String CONSOLE_LOGIN_PAGE = "/admin/login.xhtml";
 
     @Inject
     BearerAuthenticator authenticator;
@@ -46,6 +52,9 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 ProblemResponses.write(response, Problem.of(400, "refresh-token-misplaced",
                         "A refresh token is only accepted by POST " + REFRESH_PATH + "."));
                 return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (path.startsWith(CONSOLE_PATH)) {
+                return console(request, response, context, path);
             }
             if (!path.startsWith("/api/") || PUBLIC_PATHS.contains(path) || "OPTIONS".equals(request.getMethod())) {
                 return context.doNothing();
@@ -67,6 +76,41 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         } catch (IOException e) {
             return AuthenticationStatus.SEND_FAILURE;
         }
+    }
+
+    /**
+     * The admin console: every page but the login page needs the console cookie of a live login session whose
+     * account is in group admin now; without one, the browser is sent to the login page.
+     */
+    private AuthenticationStatus console(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context, String path) throws IOException {
+        if (CONSOLE_LOGIN_PAGE.equals(path)) {
+            return context.doNothing();
+        }
+        Optional<String> secret = ConsoleCookie.secretOf(request);
+        if (secret.isPresent()
+                && authenticator.authenticateConsole(secret.get()) instanceof Authentication.Success success
+                && success.caller().inGroup(Groups.ADMIN)) {
+            Caller caller = success.caller();
+            request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
+            return context.notifyContainerAboutLogin(CallerPrincipal.of(caller), Set.copyOf(caller.groups()));
+        }
+        if (secret.isPresent()) {
+            ConsoleCookie.clear(request, response);
+        }
+        String login = request.getContextPath() + CONSOLE_LOGIN_PAGE;
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // A Faces Ajax request follows a redirect only when told in a partial response.
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response>"
+                    + "<redirect url=\"" + login + "\"/></partial-response>");
+        } else {
+            response.setHeader("Cache-Control", "no-store");
+            response.sendRedirect(login);
+        }
+        response.flushBuffer();
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** The path inside the application, decoded and normalized by the container. */

@@ -1,5 +1,7 @@
 package dev.tokenmanager.http;
 
+import jakarta.faces.application.ProtectedViewException;
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,6 +23,19 @@ public class ErrorPageServlet extends HttpServlet {
             return;
         }
         response.reset();
+        Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ViewExpiredException) {
+                // The console page outlived its view state (session timeout): load it afresh.
+                response.sendRedirect(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+                return;
+            }
+            if (cause instanceof ProtectedViewException) {
+                ProblemResponses.write(response, Problem.of(403, "protected-view",
+                        "Open this console page through the console's own links."));
+                return;
+            }
+        }
         ProblemResponses.write(response, Problem.ofStatus(status));
     }
 }

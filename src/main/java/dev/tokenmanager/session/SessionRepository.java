@@ -4,10 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Session rows: the queries and writes, each method joining the caller's transaction or starting one. */
 @ApplicationScoped
@@ -93,5 +99,92 @@ public class SessionRepository {
         return em.createQuery("DELETE FROM Session s WHERE s.revokedAt < :cutoff OR s.expiresAt < :cutoff")
                 .setParameter("cutoff", cutoff.toEpochMilli())
                 .executeUpdate();
+    }
+
+    private static final String LIVE_WITH_OWNER = " FROM Session s, Account a WHERE a.id = s.accountId"
+            + " AND s.revokedAt IS NULL AND (s.expiresAt IS NULL OR s.expiresAt > :now)";
+
+    /** One page of live sessions with their owners, filtered and sorted as asked; paged by the database. */
+    public List<AdminSessionRow> search(SessionQuery query, Instant now) {
+        String order = " ORDER BY " + query.sort().field + (query.descending() ? " DESC" : " ASC") + ", s.id";
+        TypedQuery<Object[]> select = em.createQuery(
+                "SELECT s, a.username" + LIVE_WITH_OWNER + filters(query) + order, Object[].class);
+        bind(select, query, now);
+        return select.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList().stream()
+                .map(row -> new AdminSessionRow((Session) row[0], (String) row[1])).toList();
+    }
+
+    /** How many live sessions the query's filters match. */
+    public long count(SessionQuery query, Instant now) {
+        TypedQuery<Long> count = em.createQuery(
+                "SELECT COUNT(s)" + LIVE_WITH_OWNER + filters(query), Long.class);
+        bind(count, query, now);
+        return count.getSingleResult();
+    }
+
+    private static String filters(SessionQuery query) {
+        StringBuilder where = new StringBuilder();
+        if (query.username() != null) {
+            where.append(" AND a.username = :username");
+        }
+        if (query.usernamePrefix() != null) {
+            where.append(" AND LOWER(a.username) LIKE :usernamePrefix ESCAPE '!'");
+        }
+        if (query.kind() != null) {
+            where.append(" AND s.kind = :kind");
+        }
+        if (query.deviceType() != null) {
+            where.append(" AND s.deviceType = :deviceType");
+        }
+        if (query.ipPrefix() != null) {
+            where.append(" AND s.ip LIKE :ipPrefix ESCAPE '!'");
+        }
+        return where.toString();
+    }
+
+    private static void bind(Query jpql, SessionQuery query, Instant now) {
+        jpql.setParameter("now", now.toEpochMilli());
+        if (query.username() != null) {
+            jpql.setParameter("username", query.username());
+        }
+        if (query.usernamePrefix() != null) {
+            jpql.setParameter("usernamePrefix", likePrefix(query.usernamePrefix().toLowerCase(Locale.ROOT)));
+        }
+        if (query.kind() != null) {
+            jpql.setParameter("kind", query.kind());
+        }
+        if (query.deviceType() != null) {
+            jpql.setParameter("deviceType", query.deviceType());
+        }
+        if (query.ipPrefix() != null) {
+            jpql.setParameter("ipPrefix", likePrefix(query.ipPrefix()));
+        }
+    }
+
+    /** A LIKE pattern (escape character {@code !}) matching values that start with {@code prefix} literally. */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /** Live sessions per parsed device type. */
+    public Map<String, Long> liveByDeviceType(Instant now) {
+        Map<String, Long> counts = new TreeMap<>();
+        em.createQuery("SELECT s.deviceType, COUNT(s) FROM Session s WHERE s.revokedAt IS NULL"
+                        + " AND (s.expiresAt IS NULL OR s.expiresAt > :now) GROUP BY s.deviceType", Object[].class)
+                .setParameter("now", now.toEpochMilli())
+                .getResultList()
+                .forEach(row -> counts.put(row[0] == null ? "Unknown" : (String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /** Live sessions (both kinds) per account id. */
+    public Map<String, Long> liveByAccount(Instant now) {
+        Map<String, Long> counts = new HashMap<>();
+        em.createQuery("SELECT s.accountId, COUNT(s) FROM Session s WHERE s.revokedAt IS NULL"
+                        + " AND (s.expiresAt IS NULL OR s.expiresAt > :now) GROUP BY s.accountId", Object[].class)
+                .setParameter("now", now.toEpochMilli())
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 }

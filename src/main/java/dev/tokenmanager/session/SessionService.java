@@ -14,11 +14,15 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Starts, refreshes, lists and revokes a user's sessions; every revocation is announced as {@link SessionsRevoked}. */
 @ApplicationScoped
 public class SessionService {
+
+    /** The name of the admin console's login sessions. */
+    public static final String CONSOLE_SESSION_NAME = "Admin console";
 
     private static final List<SessionKind> LOGINS = List.of(SessionKind.LOGIN);
     private static final List<SessionKind> ALL_KINDS = List.of(SessionKind.LOGIN, SessionKind.TOKEN);
@@ -70,24 +74,52 @@ public class SessionService {
     @Transactional
     public StartedLogin startLogin(Account account, String name, ClientInfo client) {
         Instant now = clock.instant();
-        List<String> evicted = List.of();
-        if (settings.maxLoginSessions() > 0) {
-            accounts.lock(account.id());
-            List<Session> live = repository.live(account.id(), SessionKind.LOGIN, now);
-            int excess = live.size() - settings.maxLoginSessions() + 1;
-            if (excess > 0) {
-                if (settings.sessionLimitPolicy() == Settings.SessionLimitPolicy.REFUSE) {
-                    throw new SessionLimitReachedException();
-                }
-                // live is most recently seen first: the oldest are at the end.
-                evicted = announce(repository.revokeIds(live.subList(live.size() - excess, live.size()).stream()
-                        .map(Session::id).toList(), now));
-            }
-        }
-        Session session = new Session(RandomIds.newId(), account.id(), SessionKind.LOGIN, name, now,
-                expiry().expiresAt(now, now), client.ip(), client.userAgent(), client.device());
+        List<String> evicted = makeRoom(account, now);
+        Session session = newLogin(account, name, client, now);
         repository.insert(session);
         return new StartedLogin(session, issueRefreshToken(session, now), evicted);
+    }
+
+    /**
+     * Starts the admin console's own login session, carried by a cookie holding {@code secret} (stored as its
+     * hash); the same per-user limit applies as to any login.
+     */
+    @Transactional
+    public StartedLogin startConsole(Account account, ClientInfo client, String secret) {
+        Instant now = clock.instant();
+        List<String> evicted = makeRoom(account, now);
+        Session session = newLogin(account, CONSOLE_SESSION_NAME, client, now);
+        session.setSecretHash(SecretHash.of(secret));
+        repository.insert(session);
+        return new StartedLogin(session, null, evicted);
+    }
+
+    private Session newLogin(Account account, String name, ClientInfo client, Instant now) {
+        return new Session(RandomIds.newId(), account.id(), SessionKind.LOGIN, name, now,
+                expiry().expiresAt(now, now), client.ip(), client.userAgent(), client.device());
+    }
+
+    /**
+     * Enforces the per-user limit before one more login: revokes the least recently seen sessions, or throws
+     * {@link SessionLimitReachedException}, as configured. The account row is locked, so concurrent logins of one
+     * user respect the limit. Answers the ids revoked.
+     */
+    private List<String> makeRoom(Account account, Instant now) {
+        if (settings.maxLoginSessions() <= 0) {
+            return List.of();
+        }
+        accounts.lock(account.id());
+        List<Session> live = repository.live(account.id(), SessionKind.LOGIN, now);
+        int excess = live.size() - settings.maxLoginSessions() + 1;
+        if (excess <= 0) {
+            return List.of();
+        }
+        if (settings.sessionLimitPolicy() == Settings.SessionLimitPolicy.REFUSE) {
+            throw new SessionLimitReachedException();
+        }
+        // live is most recently seen first: the least recently seen are at the end.
+        return announce(repository.revokeIds(live.subList(live.size() - excess, live.size()).stream()
+                .map(Session::id).toList(), now));
     }
 
     /**
@@ -156,6 +188,26 @@ public class SessionService {
         session.setSecretHash(SecretHash.of(secret));
         repository.insert(session);
         return new CreatedToken(session, secret);
+    }
+
+    /** One page of live sessions of all users, as an administrator asked for them. */
+    public List<AdminSessionRow> search(SessionQuery query) {
+        return repository.search(query, clock.instant());
+    }
+
+    /** How many live sessions of all users match the query's filters. */
+    public long count(SessionQuery query) {
+        return repository.count(query, clock.instant());
+    }
+
+    /** Live sessions per device type, for the console's chart. */
+    public Map<String, Long> liveByDeviceType() {
+        return repository.liveByDeviceType(clock.instant());
+    }
+
+    /** Live sessions (both kinds) per account id. */
+    public Map<String, Long> liveByAccount() {
+        return repository.liveByAccount(clock.instant());
     }
 
     /** The account's live sessions of {@code kind}, most recently seen first. */

@@ -1,4 +1,4 @@
-package dev.tokenmanager.api;
+package dev.tokenmanager.http;
 
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.session.ClientAddressResolver;

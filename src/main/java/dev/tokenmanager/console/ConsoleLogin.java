@@ -1,0 +1,65 @@
+package dev.tokenmanager.console;
+
+import dev.tokenmanager.auth.ConsoleCookie;
+import dev.tokenmanager.auth.GrantService;
+import dev.tokenmanager.auth.GrantService.LoginResult;
+import dev.tokenmanager.http.ClientInfoResolver;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The console's login form: administrators only; the login becomes a session carried by an HttpOnly cookie. */
+@Named
+@RequestScoped
+public class ConsoleLogin {
+
+    @Inject
+    GrantService grants;
+    @Inject
+    ClientInfoResolver clients;
+
+    private String username;
+    private String password;
+
+    public String login() {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()
+                || username.length() > 64 || password.length() > 1024) {
+            Faces.error("Enter your username and password.");
+            return null;
+        }
+        LoginResult result = grants.consoleLogin(username, password, clients.of(Faces.request()));
+        password = null;
+        if (result instanceof LoginResult.ConsoleSuccess success) {
+            Faces.request().changeSessionId(); // no session fixation across the login
+            ConsoleCookie.set(Faces.request(), Faces.response(), success.cookieSecret());
+            return "/admin/index.xhtml?faces-redirect=true";
+        }
+        if (result instanceof LoginResult.Throttled throttled) {
+            Faces.error("Too many failed logins; try again in " + Math.max(1, throttled.retryAfter().toSeconds())
+                    + " seconds.");
+        } else if (result instanceof LoginResult.NotAdmin) {
+            Faces.error("Only administrators may use the console.");
+        } else if (result instanceof LoginResult.SessionLimitReached) {
+            Faces.error("You have the most login sessions allowed; sign out on another device first.");
+        } else {
+            Faces.error("The username or password is wrong, or the account is disabled.");
+        }
+        return null;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}
