@@ -1,6 +1,7 @@
 package dev.tokenmanager.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,8 @@ public class AccountService {
     AccountRepository accounts;
     @Inject
     Clock clock;
+    @Inject
+    Event<AccountChanged> changed;
 
     /**
      * The active account {@code username} names, if {@code password} is its password. Unknown users, disabled
@@ -111,6 +114,7 @@ public class AccountService {
         changes.active().ifPresent(account::changeActive);
         changes.groups().ifPresent(account::changeGroups);
         changes.password().ifPresent(password -> account.changePasswordHash(hasher.hash(password)));
+        changed.fire(new AccountChanged(account.id()));
         return Optional.of(account);
     }
 }

@@ -15,6 +15,26 @@ public record ThrottlePolicy(int maxFailures, Duration window) {
     /** What is known of one key (a username from one address, or an address). */
     public record Counter(int failures, Instant windowStart, Instant blockedUntil) {
 
+        /** {@code failures|windowStart|blockedUntil} in epoch milliseconds ({@code -} when not blocked). */
+        public String encode() {
+            return failures + "|" + windowStart.toEpochMilli() + "|"
+                    + (blockedUntil == null ? "-" : Long.toString(blockedUntil.toEpochMilli()));
+        }
+
+        /** The counter {@code text} encodes; null for null or anything malformed. */
+        public static Counter decode(String text) {
+            if (text == null) {
+                return null;
+            }
+            String[] parts = text.split("\\|");
+            try {
+                return new Counter(Integer.parseInt(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])),
+                        "-".equals(parts[2]) ? null : Instant.ofEpochMilli(Long.parseLong(parts[2])));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
         /** Whether the counter says nothing any more at {@code now} and can be forgotten. */
         public boolean isStale(Instant now, Duration window) {
             return (blockedUntil == null || !now.isBefore(blockedUntil)) && !now.isBefore(windowStart.plus(window));

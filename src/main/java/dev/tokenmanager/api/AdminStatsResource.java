@@ -3,6 +3,7 @@ package dev.tokenmanager.api;
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.auth.AuthOutcome;
 import dev.tokenmanager.auth.AuthStats;
+import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -11,10 +12,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 
 /**
- * This node's authentication counters since start-up: {@code /api/admin/stats}. Counts by outcome, and the
- * session lookups they caused (the only database reads of the request path).
+ * This node's counters since start-up: {@code /api/admin/stats}. Authentications by outcome, the session lookups
+ * they caused (the request path's only use of the session store) and how many of those read the database, logins,
+ * refreshes, refresh-token reuse; and the live sessions of the whole installation.
  */
 @RequestScoped
 @Path("admin/stats")
@@ -24,6 +27,8 @@ public class AdminStatsResource {
 
     @Inject
     AuthStats stats;
+    @Inject
+    SessionService sessions;
 
     @GET
     public String stats() {
@@ -31,10 +36,22 @@ public class AdminStatsResource {
         for (AuthOutcome outcome : AuthOutcome.values()) {
             outcomes.add(outcome.label(), stats.count(outcome));
         }
+        JsonObjectBuilder logins = Json.createObjectBuilder();
+        JsonObjectBuilder refreshes = Json.createObjectBuilder();
+        for (AuthStats.Grant grant : AuthStats.Grant.values()) {
+            logins.add(grant.name().toLowerCase(Locale.ROOT), stats.logins(grant));
+            refreshes.add(grant.name().toLowerCase(Locale.ROOT), stats.refreshes(grant));
+        }
         return Json.createObjectBuilder()
                 .add("authentications", outcomes)
                 .add("session_lookups", stats.sessionLookups())
+                .add("session_database_reads", stats.databaseReads())
                 .add("validation_seconds", stats.validationNanos() / 1e9)
+                .add("logins", logins)
+                .add("refreshes", refreshes)
+                .add("refresh_reuse_detections", stats.reuseDetections())
+                .add("last_seen_writes", stats.lastSeenWrites())
+                .add("active_sessions", sessions.liveByDeviceType().values().stream().mapToLong(Long::longValue).sum())
                 .build().toString();
     }
 }

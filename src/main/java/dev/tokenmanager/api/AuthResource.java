@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -84,6 +85,21 @@ public class AuthResource {
             throw ProblemException.badRequest("'username' is required.");
         }
         return login(form.getFirst("username"), form.getFirst("password"), form.getFirst("device_name"));
+    }
+
+    /**
+     * A login whose media type is neither JSON nor a form. Without a body it is answered like an empty form (400),
+     * with one, 415: what Jersey answers by itself. RESTEasy would match no method and answer 415 even to a
+     * request with neither body nor Content-Type, so the answer is written out here.
+     */
+    @POST
+    @Path("login")
+    @Public
+    public Response loginOtherMediaType(String body) {
+        if (body == null || body.isEmpty()) {
+            return loginForm(null);
+        }
+        throw new NotSupportedException();
     }
 
     private Response login(String username, String password, String deviceName) {

@@ -1,6 +1,9 @@
 package dev.tokenmanager.api;
 
 import dev.tokenmanager.http.Problem;
+import dev.tokenmanager.http.DatabaseFailures;
+import jakarta.annotation.Priority;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -64,7 +67,22 @@ public final class ProblemMappers {
         }
     }
 
+    /** A failing transaction (most often: the database is unreachable) is answered like any other failure. */
+    @Provider
+    @Priority(1)
+    public static class TransactionalExceptionMapper implements ExceptionMapper<TransactionalException> {
+        @Override
+        public Response toResponse(TransactionalException exception) {
+            return unexpected(exception);
+        }
+    }
+
     static Response unexpected(Throwable exception) {
+        if (DatabaseFailures.isDatabaseUnavailable(exception)) {
+            LOG.log(Level.WARNING, "the database does not answer: " + DatabaseFailures.describe(exception));
+            return Response.fromResponse(toResponse(DatabaseFailures.PROBLEM))
+                    .header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, exception);
         return toResponse(Problem.of(500, "internal-error",

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@LoginSessionOnly
 public class SessionsResource {
 
     @Inject
@@ -27,7 +26,9 @@ public class SessionsResource {
     @Inject
     SessionService sessions;
 
+    /** Listing is for login sessions: a named token may not look around (403). */
     @GET
+    @LoginSessionOnly
     public String list() {
         Caller caller = currentCaller.require();
         return Views.sessions(sessions.live(caller.accountId(), SessionKind.LOGIN), caller.sessionId())

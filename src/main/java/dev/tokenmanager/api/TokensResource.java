@@ -32,12 +32,11 @@ import java.time.Instant;
 
 /**
  * Named, long-lived API tokens for devices and third-party apps: {@code /api/tokens}. Only a login session may
- * manage them.
+ * create or list them; any of the caller's credentials may revoke one.
  */
 @RequestScoped
 @Path("tokens")
 @Produces(MediaType.APPLICATION_JSON)
-@LoginSessionOnly
 public class TokensResource {
 
     static final int MAX_NAME = 64;
@@ -57,6 +56,7 @@ public class TokensResource {
     HttpServletRequest request;
 
     @POST
+    @LoginSessionOnly
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         JsonObject json = Bodies.object(body);
@@ -97,6 +97,7 @@ public class TokensResource {
     }
 
     @GET
+    @LoginSessionOnly
     public String list() {
         Caller caller = currentCaller.require();
         return Views.sessions(sessions.live(caller.accountId(), SessionKind.TOKEN), caller.sessionId())

@@ -1,10 +1,12 @@
 package dev.tokenmanager.auth;
 
+import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.crypto.SecretHash;
 import dev.tokenmanager.jwt.InvalidTokenException;
 import dev.tokenmanager.jwt.TokenFormat;
 import dev.tokenmanager.jwt.TokenVerifier;
 import dev.tokenmanager.jwt.VerifiedToken;
+import dev.tokenmanager.jwt.VerifiedTokenCache;
 import dev.tokenmanager.session.LastSeenRecorder;
 import dev.tokenmanager.session.SessionKind;
 import dev.tokenmanager.session.SessionLookup;
@@ -17,8 +19,10 @@ import java.util.Optional;
 
 /**
  * Decides whether a bearer credential authenticates a caller. An access token is verified without the database
- * (size, shape, algorithm, signature, claims); only then is its session read through the {@link SessionLookup}
- * seam. A named API token is told apart by its prefix, checked for length and alphabet, then found by its hash.
+ * (size, shape, algorithm, signature, claims; a token verified before is remembered until it expires, so its
+ * signature is checked once per node); only then is its session read through the {@link SessionLookup} seam, on
+ * every request. A named API token is told apart by its prefix, checked for length and alphabet, then found by its
+ * hash.
  */
 @ApplicationScoped
 public class BearerAuthenticator {
@@ -33,6 +37,13 @@ public class BearerAuthenticator {
     AuthStats stats;
     @Inject
     Clock clock;
+
+    private VerifiedTokenCache verifiedTokens;
+
+    @Inject
+    void configure(Settings settings) {
+        verifiedTokens = new VerifiedTokenCache(settings.verifiedTokenCacheSize());
+    }
 
     /** Authenticates a request: counts the outcome and records the session's use. */
     public Authentication authenticate(String credential) {
@@ -77,11 +88,15 @@ public class BearerAuthenticator {
     }
 
     private Authentication accessToken(String token) {
-        VerifiedToken verified;
-        try {
-            verified = verifier.verify(token);
-        } catch (InvalidTokenException e) {
-            return new Authentication.Failure(AuthOutcome.of(e.reason()));
+        Instant now = clock.instant();
+        VerifiedToken verified = verifiedTokens.get(token, now).orElse(null);
+        if (verified == null) {
+            try {
+                verified = verifier.verify(token);
+            } catch (InvalidTokenException e) {
+                return new Authentication.Failure(AuthOutcome.of(e.reason()));
+            }
+            verifiedTokens.put(token, verified, now);
         }
         stats.recordSessionLookup();
         Optional<SessionState> session = sessions.bySessionId(verified.sessionId());

@@ -86,20 +86,22 @@ public class GrantService {
     Settings settings;
     @Inject
     Clock clock;
+    @Inject
+    AuthStats stats;
 
     /** Logs {@code username} in from the client's device. */
     public LoginResult login(String username, String password, String sessionName, ClientInfo client) {
-        return authenticate(username, password, client, account -> {
+        return counted(authenticate(username, password, client, account -> {
             SessionService.StartedLogin started = sessions.startLogin(account, sessionName, client);
             recordStart(account, started, client);
             return new LoginResult.Success(new Granted(started.session(), accessToken(account, started.session()),
                     started.refreshToken()));
-        });
+        }));
     }
 
     /** Logs an administrator in to the console: a login session carried by a cookie, for group admin only. */
     public LoginResult consoleLogin(String username, String password, ClientInfo client) {
-        return authenticate(username, password, client, account -> {
+        return counted(authenticate(username, password, client, account -> {
             if (!account.groups().contains(Groups.ADMIN)) {
                 events.record("console_login_refused", account.id(), username, null, client.ip(), "not an admin");
                 return new LoginResult.NotAdmin();
@@ -108,7 +110,22 @@ public class GrantService {
             SessionService.StartedLogin started = sessions.startConsole(account, client, secret);
             recordStart(account, started, client);
             return new LoginResult.ConsoleSuccess(started.session(), secret);
-        });
+        }));
+    }
+
+    private LoginResult counted(LoginResult result) {
+        AuthStats.Grant counted;
+        if (result instanceof LoginResult.Success || result instanceof LoginResult.ConsoleSuccess) {
+            counted = AuthStats.Grant.OK;
+        } else if (result instanceof LoginResult.Throttled) {
+            counted = AuthStats.Grant.THROTTLED;
+        } else if (result instanceof LoginResult.BadCredentials) {
+            counted = AuthStats.Grant.FAILED;
+        } else {
+            counted = AuthStats.Grant.REFUSED;
+        }
+        stats.recordLogin(counted);
+        return result;
     }
 
     /** Throttles, checks the credentials, then starts what {@code start} starts (within the session limit). */
@@ -148,11 +165,18 @@ public class GrantService {
      * ended, lost a race, or reused: reuse revokes the whole session and is recorded as a security event).
      */
     public Optional<Granted> refresh(String refreshToken, ClientInfo client, Instant arrivedAt) {
+        Optional<Granted> granted = rotate(refreshToken, client, arrivedAt);
+        stats.recordRefresh(granted.isPresent() ? AuthStats.Grant.OK : AuthStats.Grant.FAILED);
+        return granted;
+    }
+
+    private Optional<Granted> rotate(String refreshToken, ClientInfo client, Instant arrivedAt) {
         if (!RefreshSecrets.isWellFormed(refreshToken)) {
             return Optional.empty();
         }
         Rotation rotation = sessions.rotate(refreshToken, arrivedAt);
         if (rotation instanceof Rotation.Reused reused) {
+            stats.recordReuseDetection();
             Session session = reused.session();
             String username = accountRows.byId(session.accountId()).map(Account::username).orElse(null);
             events.record("refresh_token_reuse", session.accountId(), username, session.id(), client.ip(),

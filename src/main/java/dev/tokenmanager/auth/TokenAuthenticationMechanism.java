@@ -2,6 +2,7 @@ package dev.tokenmanager.auth;
 
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.http.CorsPolicy;
+import dev.tokenmanager.http.DatabaseFailures;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 cors.addResponseHeaders(request, response);
                 ProblemResponses.write(response, Problem.of(400, "refresh-token-misplaced",
                         "A refresh token is only accepted by POST " + REFRESH_PATH + "."));
-                return AuthenticationStatus.SEND_FAILURE;
+                return refused(request);
             }
             if (path.startsWith(CONSOLE_PATH)) {
                 return console(request, response, context, path);
@@ -63,7 +64,18 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
             if (credential.isEmpty()) {
                 return context.doNothing();
             }
-            Authentication result = authenticator.authenticate(credential.get());
+            Authentication result;
+            try {
+                result = authenticator.authenticate(credential.get());
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isDatabaseUnavailable(e)) {
+                    throw e;
+                }
+                cors.addResponseHeaders(request, response);
+                response.setHeader("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS);
+                ProblemResponses.write(response, DatabaseFailures.PROBLEM);
+                return refused(request);
+            }
             if (result instanceof Authentication.Success success) {
                 Caller caller = success.caller();
                 request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
@@ -72,10 +84,30 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
             cors.addResponseHeaders(request, response);
             response.setHeader("WWW-Authenticate", ProblemResponses.INVALID_TOKEN_CHALLENGE);
             ProblemResponses.write(response, Problem.of(401, "invalid-token", detailOf(result.outcome())));
-            return AuthenticationStatus.SEND_FAILURE;
+            return refused(request);
         } catch (IOException e) {
             return AuthenticationStatus.SEND_FAILURE;
         }
+    }
+
+    /** The largest request body read and discarded when a request is refused; a larger one is left unread. */
+    private static final int MAX_DISCARDED_BODY = 64 * 1024;
+
+    /**
+     * Refuses the request after its answer was written: reads a small request body to its end first, so that the
+     * container sees the exchange complete (Undertow otherwise tries to send an error page on the committed answer
+     * and logs UT010019).
+     */
+    private static AuthenticationStatus refused(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
+        if (length > 0 && length <= MAX_DISCARDED_BODY) {
+            try {
+                request.getInputStream().readNBytes(MAX_DISCARDED_BODY);
+            } catch (IOException | RuntimeException e) {
+                // The answer is written already; an unread body only costs a log line.
+            }
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /**

@@ -33,7 +33,10 @@ public record Settings(
         Duration loginFailureWindow,
         List<String> corsOrigins,
         Duration sessionRetention,
-        Duration pruneInterval) {
+        Duration pruneInterval,
+        Duration sessionCacheTtl,
+        int sessionCacheSize,
+        int verifiedTokenCacheSize) {
 
     /** What happens when a login would exceed {@link #maxLoginSessions()}. */
     public enum SessionLimitPolicy {
@@ -57,6 +60,13 @@ public record Settings(
         requirePositive("token-manager.last-seen-accuracy", lastSeenAccuracy);
         requirePositive("token-manager.session-retention", sessionRetention);
         requirePositive("token-manager.prune-interval", pruneInterval);
+        if (verifiedTokenCacheSize < 0) {
+            throw new IllegalArgumentException("token-manager.verified-token-cache-size must be 0 (off) or more");
+        }
+        if (sessionCacheTtl.isNegative() || sessionCacheSize < 1) {
+            throw new IllegalArgumentException("token-manager.session-cache-ttl must not be negative (PT0S turns the"
+                    + " cache off) and token-manager.session-cache-size must be 1 or more");
+        }
         requirePositive("token-manager.login-failure-window", loginFailureWindow);
         keyRotationInterval.ifPresent(interval -> requirePositive("token-manager.key-rotation-interval", interval));
         if (clockSkew.isNegative()) {
@@ -96,7 +106,10 @@ public record Settings(
                 in.duration("token-manager.login-failure-window", "PT15M"),
                 in.list("token-manager.cors-origins"),
                 in.duration("token-manager.session-retention", "P30D"),
-                in.duration("token-manager.prune-interval", "PT1H"));
+                in.duration("token-manager.prune-interval", "PT1H"),
+                in.duration("token-manager.session-cache-ttl", "PT30S"),
+                in.integer("token-manager.session-cache-size", 100_000),
+                in.integer("token-manager.verified-token-cache-size", 100_000));
     }
 
     private static SessionLimitPolicy limitPolicy(String value) {

@@ -1,6 +1,9 @@
 package dev.tokenmanager.events;
 
+import dev.tokenmanager.session.SessionsRevoked;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +36,12 @@ public class SecurityEvents {
         em.persist(new SecurityEvent(clock.instant(), kind, accountId, username, sessionId, ip, detail));
     }
 
+    /** Logs every revocation once it is committed (who asked for it is logged by the action that did it). */
+    void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked revoked) {
+        LOG.info(() -> "security-event kind=sessions_revoked count=" + revoked.sessionIds().size() + " sessions="
+                + clean(String.join(",", revoked.sessionIds())));
+    }
+
     /** The newest events first, at most {@code limit}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SecurityEvent> latest(int limit) {
@@ -40,12 +49,12 @@ public class SecurityEvents {
                 .setMaxResults(limit).getResultList();
     }
 
-    /** A value safe for one log line: no line breaks or quotes, at most 128 characters. */
+    /** A value safe for one log line: no line breaks or quotes, at most 2048 characters. */
     static String clean(String value) {
         if (value == null) {
             return "-";
         }
         String flat = value.replaceAll("[\\r\\n\\t\"]", "_");
-        return flat.length() <= 128 ? flat : flat.substring(0, 128);
+        return flat.length() <= 2048 ? flat : flat.substring(0, 2048);
     }
 }

@@ -24,6 +24,11 @@ public class ErrorPageServlet extends HttpServlet {
         }
         response.reset();
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (error != null && DatabaseFailures.isDatabaseUnavailable(error)) {
+            response.setHeader("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS);
+            ProblemResponses.write(response, DatabaseFailures.PROBLEM);
+            return;
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ViewExpiredException) {
                 // The console page outlived its view state (session timeout): load it afresh.

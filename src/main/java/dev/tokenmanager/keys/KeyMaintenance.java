@@ -1,5 +1,7 @@
 package dev.tokenmanager.keys;
 
+import dev.tokenmanager.cluster.Cluster;
+import dev.tokenmanager.cluster.JobLeases;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.persistence.SchemaMigration;
 import jakarta.annotation.PreDestroy;
@@ -17,8 +19,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the keys current: drops keys that can no longer verify a live token, and, when a rotation interval is
- * configured, rotates a key that has been signing for longer.
+ * Keeps the keys current: on one node at a time (the lease holder), drops keys that can no longer verify a live
+ * token and, when a rotation interval is configured, rotates a key that has been signing for longer; on every node,
+ * reloads the keys, so a change made elsewhere is known within a check period even without the data grid.
  */
 @ApplicationScoped
 public class KeyMaintenance {
@@ -31,6 +34,10 @@ public class KeyMaintenance {
     SigningKeys keys;
     @Inject
     Settings settings;
+    @Inject
+    JobLeases leases;
+    @Inject
+    Cluster cluster;
 
     private ScheduledFuture<?> schedule;
 
@@ -55,8 +62,12 @@ public class KeyMaintenance {
 
     void maintain() {
         try {
-            keys.dropExpired();
-            settings.keyRotationInterval().ifPresent(keys::rotateIfOlderThan);
+            if (leases.acquire("key-maintenance", cluster.nodeId(), checkPeriod(settings).multipliedBy(3))) {
+                keys.dropExpired();
+                settings.keyRotationInterval().ifPresent(keys::rotateIfOlderThan);
+            }
+            // Every node picks up what another changed, even if a cluster message was lost.
+            keys.reload();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "signing key maintenance failed; trying again later", e);
         }

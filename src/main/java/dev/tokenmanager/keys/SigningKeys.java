@@ -1,5 +1,7 @@
 package dev.tokenmanager.keys;
 
+import dev.tokenmanager.cluster.Cluster;
+import dev.tokenmanager.cluster.ClusterEvent;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.crypto.KeyEncryption;
 import dev.tokenmanager.crypto.RandomIds;
@@ -34,19 +36,21 @@ public class SigningKeys {
     private final SigningKeyStore store;
     private final Settings settings;
     private final Clock clock;
+    private final Cluster cluster;
     private volatile KeyEncryption encryption;
     private volatile KeyRing ring = KeyRing.EMPTY;
 
     @Inject
-    public SigningKeys(SigningKeyStore store, Settings settings, Clock clock) {
+    public SigningKeys(SigningKeyStore store, Settings settings, Clock clock, Cluster cluster) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
     /** CDI's no-argument constructor for the client proxy. */
     protected SigningKeys() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -55,6 +59,11 @@ public class SigningKeys {
      */
     public synchronized void initialize() {
         encryption = KeyEncryptionKeySource.load(settings.keyEncryptionKey(), settings.dataDir());
+        cluster.bus().subscribe(event -> {
+            if (event.kind() == ClusterEvent.Kind.KEYS_CHANGED) {
+                reload();
+            }
+        });
         store.deleteExpired(clock.instant());
         reload();
         Optional<SigningKey> active = ring.active();
@@ -73,6 +82,8 @@ public class SigningKeys {
                 encryption.encrypt(kid, generated.privateBytes()));
         store.replaceActive(row, now, now.plus(settings.accessTtl()).plus(settings.clockSkew()));
         reload();
+        // Every node must know the new key before a token signed with it reaches them.
+        cluster.bus().publish(ClusterEvent.keysChanged());
         LOG.info("signing key rotated: new tokens are signed with kid " + kid);
         return kid;
     }

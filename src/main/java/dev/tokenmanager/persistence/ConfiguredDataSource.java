@@ -39,9 +39,17 @@ public class ConfiguredDataSource implements DataSource {
         return current.connect(current.user(), current.password());
     }
 
+    /**
+     * With a user name, connects as that user; without one, with the configured credentials. Some pools always
+     * call this method, with a null user when the data source definition names none (IronJacamar on WildFly).
+     */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return target().connect(username, password);
+        Target current = target();
+        if (username == null || username.isEmpty()) {
+            return current.connect(current.user(), current.password());
+        }
+        return current.connect(username, password);
     }
 
     private Target target() throws SQLException {
@@ -114,6 +122,10 @@ public class ConfiguredDataSource implements DataSource {
         }
 
         Connection connect(String user, String password) throws SQLException {
+            return SelfHealingConnection.open(() -> connectOnce(user, password));
+        }
+
+        private Connection connectOnce(String user, String password) throws SQLException {
             Properties properties = new Properties();
             if (user != null && !user.isEmpty()) {
                 properties.setProperty("user", user);

@@ -1,7 +1,9 @@
 package dev.tokenmanager.session;
 
 import dev.tokenmanager.account.Groups;
+import dev.tokenmanager.auth.AuthStats;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -19,6 +21,8 @@ public class DatabaseSessionLookup implements SessionLookup {
 
     @PersistenceContext(unitName = "token-manager")
     EntityManager em;
+    @Inject
+    AuthStats stats;
 
     @Override
     public Optional<SessionState> bySessionId(String sessionId) {
@@ -31,6 +35,7 @@ public class DatabaseSessionLookup implements SessionLookup {
     }
 
     private Optional<SessionState> first(String sql, String parameter) {
+        stats.recordDatabaseRead();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, parameter).getResultList();
         if (rows.isEmpty()) {

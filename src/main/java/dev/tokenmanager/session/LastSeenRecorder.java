@@ -1,29 +1,66 @@
 package dev.tokenmanager.session;
 
+import dev.tokenmanager.auth.AuthStats;
 import dev.tokenmanager.config.Settings;
+import dev.tokenmanager.persistence.SchemaMigration;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Records that a session was used, writing its last-seen time at most once per accuracy window: a use inside the
- * window costs a map lookup. The update itself is conditional, so several nodes write at most once per window too.
+ * window costs a map lookup, a use past it queues a write, and the queue goes to the database once a second in one
+ * transaction, off the request path. The update is conditional, so several nodes write at most once per window too.
  */
 @ApplicationScoped
 public class LastSeenRecorder {
 
+    private static final Logger LOG = Logger.getLogger(LastSeenRecorder.class.getName());
     private static final int MAX_TRACKED = 100_000;
+    private static final long FLUSH_MILLIS = 1_000;
 
     private final ConcurrentMap<String, Long> lastWritten = new ConcurrentHashMap<>();
-    private SessionRepository repository;
-    private LastSeenPolicy policy;
+    private final ConcurrentMap<String, Long> pending = new ConcurrentHashMap<>();
 
     @Inject
-    void configure(SessionRepository repository, Settings settings) {
-        this.repository = repository;
+    SessionRepository repository;
+    @Inject
+    AuthStats stats;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private LastSeenPolicy policy;
+    private ScheduledFuture<?> flushing;
+
+    @Inject
+    void configure(Settings settings) {
         this.policy = new LastSeenPolicy(settings.lastSeenAccuracy());
+    }
+
+    void start(@Observes @Priority(SchemaMigration.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object event) {
+        flushing = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (flushing != null) {
+            flushing.cancel(false);
+        }
+        flush();
     }
 
     /** Records a use of {@code session} at {@code now}. */
@@ -41,7 +78,30 @@ public class LastSeenRecorder {
             return known;
         });
         if (due[0]) {
-            repository.touch(session.sessionId(), now, policy.dueBefore(now));
+            pending.merge(session.sessionId(), now.toEpochMilli(), Math::max);
+        }
+    }
+
+    /** Writes the queued uses; answers how many rows changed. */
+    int flush() {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> batch = new HashMap<>();
+        for (String id : pending.keySet()) {
+            Long at = pending.remove(id);
+            if (at != null) {
+                batch.put(id, at);
+            }
+        }
+        try {
+            int written = repository.touchAll(batch, policy);
+            stats.recordLastSeenWrites(written);
+            return written;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "writing last-seen times failed; they are written with the next use", e);
+            batch.keySet().forEach(lastWritten::remove);
+            return 0;
         }
     }
 }

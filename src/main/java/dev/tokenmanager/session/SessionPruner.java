@@ -1,5 +1,7 @@
 package dev.tokenmanager.session;
 
+import dev.tokenmanager.cluster.Cluster;
+import dev.tokenmanager.cluster.JobLeases;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.persistence.SchemaMigration;
 import jakarta.annotation.PreDestroy;
@@ -17,8 +19,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Deletes sessions that ended (revoked or expired) longer ago than the retention period, every prune interval.
- * Deleting is idempotent, so nodes of a cluster never undo each other's work.
+ * Deletes sessions that ended (revoked or expired) longer ago than the retention period, every prune interval, on
+ * one node of the cluster at a time (the holder of the job's lease).
  */
 @ApplicationScoped
 public class SessionPruner {
@@ -33,6 +35,10 @@ public class SessionPruner {
     Settings settings;
     @Inject
     Clock clock;
+    @Inject
+    JobLeases leases;
+    @Inject
+    Cluster cluster;
 
     private ScheduledFuture<?> schedule;
 
@@ -48,9 +54,12 @@ public class SessionPruner {
         }
     }
 
-    /** Deletes the sessions that ended before the retention period; answers how many. */
+    /** On the one node holding the job's lease, deletes the sessions that ended before the retention period. */
     public int prune() {
         try {
+            if (!leases.acquire("prune-sessions", cluster.nodeId(), settings.pruneInterval().multipliedBy(2))) {
+                return 0;
+            }
             int deleted = repository.deleteEndedBefore(clock.instant().minus(settings.sessionRetention()));
             if (deleted > 0) {
                 LOG.info("pruned " + deleted + " ended sessions");

@@ -84,14 +84,22 @@ public class SessionRepository {
         return live;
     }
 
-    /** Writes a use at {@code now} unless one at or after {@code dueBefore} is already stored. */
+    /**
+     * Writes each session's use (epoch milliseconds) unless the policy says one stored already covers it (another
+     * node wrote it within the window); answers how many rows changed.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void touch(String id, Instant now, long dueBefore) {
-        em.createQuery("UPDATE Session s SET s.lastSeenAt = :now WHERE s.id = :id AND s.lastSeenAt <= :due")
-                .setParameter("now", now.toEpochMilli())
-                .setParameter("id", id)
-                .setParameter("due", dueBefore)
-                .executeUpdate();
+    public int touchAll(Map<String, Long> usedAt, LastSeenPolicy policy) {
+        int written = 0;
+        for (Map.Entry<String, Long> use : usedAt.entrySet()) {
+            written += em.createQuery("UPDATE Session s SET s.lastSeenAt = :now WHERE s.id = :id"
+                            + " AND s.lastSeenAt <= :due")
+                    .setParameter("now", use.getValue())
+                    .setParameter("id", use.getKey())
+                    .setParameter("due", policy.dueBefore(Instant.ofEpochMilli(use.getValue())))
+                    .executeUpdate();
+        }
+        return written;
     }
 
     /** Deletes sessions revoked or expired before {@code cutoff}; answers how many. */

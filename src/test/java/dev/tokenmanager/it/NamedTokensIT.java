@@ -152,13 +152,12 @@ class NamedTokensIT {
     }
 
     @Test
-    void namedTokenCannotManageSessionsTokensOrThePassword() {
+    void namedTokenCannotCreateOrListSessionsAndTokensNorChangeThePassword() {
         String token = createOk("device", null).getString("token");
 
         assertProblem(api.get("/api/tokens", token), 403);
         assertProblem(api.postJson("/api/tokens", token, Json.createObjectBuilder().add("name", "n").build()), 403);
         assertProblem(api.get("/api/sessions", token), 403);
-        assertProblem(api.delete("/api/sessions/others", token), 403);
         assertProblem(api.postJson("/api/me/password", token, Json.createObjectBuilder()
                 .add("current_password", user.password()).add("new_password", "a brand new password").build()), 403);
         assertThat(api.get("/api/me", token).status()).isEqualTo(200);
@@ -189,6 +188,19 @@ class NamedTokensIT {
         long after = api.get("/api/admin/stats", admin).json().getJsonNumber("session_lookups").longValue();
         assertThat(after - before).isEqualTo(1);
         assertInvalidToken(api.get("/api/me", "tmpat_" + "A".repeat(43)));
+    }
+
+    @Test
+    void namedTokenMayRevokeLikeAnyBearer() {
+        JsonObject device = createOk("device", null);
+        String token = device.getString("token");
+        Tokens other = api.loginOk(user.username(), user.password(), Api.SAFARI_IPHONE);
+
+        assertThat(api.delete("/api/sessions/others", token).json().getInt("revoked")).isEqualTo(2);
+        assertInvalidToken(api.get("/api/me", other.access()));
+        assertInvalidToken(api.get("/api/me", login.access()));
+        assertThat(api.delete("/api/tokens/" + device.getString("id"), token).status()).isEqualTo(204);
+        assertInvalidToken(api.get("/api/me", token));
     }
 
     @Test

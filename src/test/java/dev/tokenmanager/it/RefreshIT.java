@@ -198,15 +198,19 @@ class RefreshIT {
         assertInvalidToken(refreshJson(tokens.refresh()));
     }
 
+    /**
+     * Rotation on a schedule: new tokens get a new key while the retired key stays published until no token it
+     * signed can be live, then it is dropped. (That a retired key's tokens stay valid is shown by the manual
+     * rotation in StandardEndpointsIT, where tokens live longer than this test's 3 s.)
+     */
     @Test
-    void scheduledRotationKeepsOlderTokensValidAndDropsKeysTheyNoLongerNeed() {
+    void scheduledRotationPublishesRetiredKeysUntilTheirTokensExpireThenDropsThem() {
         Tokens tokens = login();
         String kid = SessionsIT.decode(tokens.access().split("\\.")[0]).getString("kid");
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 !SessionsIT.decode(login().access().split("\\.")[0]).getString("kid").equals(kid));
-        assertThat(api.get("/api/me", tokens.access()).status()).as("token of the retired key").isEqualTo(200);
-        assertThat(kids()).contains(kid).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(kids()).as("the retired key is still published").contains(kid).hasSizeGreaterThanOrEqualTo(2);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !kids().contains(kid));
         assertInvalidToken(api.get("/api/me", tokens.access()));

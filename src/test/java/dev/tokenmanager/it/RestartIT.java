@@ -7,6 +7,7 @@ import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Deployments;
+import dev.tokenmanager.it.support.ServerProcesses;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.List;
@@ -81,7 +82,7 @@ class RestartIT {
         try {
             Before before = prepare();
 
-            killServerProcess();
+            ServerProcesses.kill(System.getProperty("it.fixed.port"));
             deployer.undeploy(SERVER);
             deployer.deploy(SERVER);
 
@@ -89,17 +90,5 @@ class RestartIT {
         } finally {
             deployer.undeploy(SERVER);
         }
-    }
-
-    /** Kills the server like a crash would (SIGKILL: no shutdown hooks, no orderly close of the database). */
-    private static void killServerProcess() {
-        String port = "--port " + System.getProperty("it.fixed.port");
-        List<ProcessHandle> servers = ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro") && c.contains(port))
-                        .orElse(false))
-                .toList();
-        assertThat(servers).as("the server process").hasSize(1);
-        servers.get(0).destroyForcibly();
-        servers.get(0).onExit().join();
     }
 }

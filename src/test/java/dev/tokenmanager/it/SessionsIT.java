@@ -3,6 +3,7 @@ package dev.tokenmanager.it;
 import static dev.tokenmanager.it.support.ProblemAssert.assertInvalidToken;
 import static dev.tokenmanager.it.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
@@ -257,11 +258,15 @@ class SessionsIT {
         Thread.sleep(2_100);
         Instant before = Instant.now();
         api.get("/api/me", tokens.access());
+        // Written off the request path, within a second or so.
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                Instant.parse(session(tokens).getString("last_seen_at")).isAfter(created));
         Instant seen = Instant.parse(session(tokens).getString("last_seen_at"));
         assertThat(seen).isAfter(created.plusSeconds(2)).isAfterOrEqualTo(before.minusMillis(50));
         for (int i = 0; i < 5; i++) {
             api.get("/api/me", tokens.access());
         }
+        Thread.sleep(1_500); // a flush of the queued writes, had any been queued
         assertThat(Instant.parse(session(tokens).getString("last_seen_at"))).isEqualTo(seen);
     }
 

@@ -37,9 +37,22 @@ public final class Api {
     private static final Map<URI, Tokens> ADMIN_SESSIONS = new ConcurrentHashMap<>();
 
     private final URI base;
+    private final Map<String, String> headers;
 
     public Api(URI base) {
+        this(base, Map.of());
+    }
+
+    private Api(URI base, Map<String, String> headers) {
         this.base = base;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same API, with {@code name: value} sent on every request (e.g. a client address through a proxy). */
+    public Api with(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, more);
     }
 
     /** The API of the server Arquillian deployed to: its port and context path, but on 127.0.0.1 where it listens. */
@@ -57,7 +70,9 @@ public final class Api {
     }
 
     public Request request(String method, String path) {
-        return new Request(method, uri(path));
+        Request request = new Request(method, uri(path));
+        headers.forEach(request::header);
+        return request;
     }
 
     public Reply get(String path, String token) {
@@ -89,18 +104,31 @@ public final class Api {
         return Tokens.of(reply.json());
     }
 
+    /** Forgets the cached admin sessions (a new server is being deployed). */
+    public static void forgetAdminSessions() {
+        ADMIN_SESSIONS.clear();
+    }
+
     /**
      * A session of {@code admin}: one per server, reused while it works, so that tests do not pile up admin
      * sessions (which per-user session limits would evict).
      */
     public Tokens loginAdmin() {
         Tokens cached = ADMIN_SESSIONS.get(base);
-        if (cached != null && get("/api/me", cached.access()).status() == 200) {
+        if (cached != null && secondsLeft(cached.access()) > 5 && get("/api/me", cached.access()).status() == 200) {
             return cached;
         }
         Tokens fresh = loginOk("admin", Deployments.adminPassword(), "token-manager-it");
         ADMIN_SESSIONS.put(base, fresh);
         return fresh;
+    }
+
+    /** Seconds until an access token's {@code exp}. */
+    static long secondsLeft(String accessToken) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        long exp = Json.createReader(new java.io.StringReader(payload)).readObject().getJsonNumber("exp").longValue();
+        return exp - java.time.Instant.now().getEpochSecond();
     }
 
     /** Creates a user with a fresh name starting with {@code prefix} and answers it. */
@@ -122,7 +150,7 @@ public final class Api {
 
     /** The tokens a login or refresh answered. */
     public record Tokens(String access, String refresh, String sessionId, JsonObject body) {
-        static Tokens of(JsonObject body) {
+        public static Tokens of(JsonObject body) {
             return new Tokens(body.getString("access_token"), body.getString("refresh_token", null),
                     body.getString("session_id"), body);
         }

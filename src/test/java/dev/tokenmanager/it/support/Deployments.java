@@ -30,6 +30,7 @@ public final class Deployments {
      * @param settings MicroProfile Config properties for this server ({@code token-manager.access-ttl} and so on)
      */
     public static WebArchive tokenManager(String name, Map<String, String> settings) {
+        Api.forgetAdminSessions(); // a new server, perhaps at an address an earlier one had
         try {
             Files.createDirectories(serverLog().getParent());
         } catch (IOException e) {
@@ -63,18 +64,31 @@ public final class Deployments {
         return Path.of(System.getProperty("it.logs", "target/it-logs"), "payara.log").toAbsolutePath();
     }
 
-    /** Everything the servers under test logged so far (the log handler may number its files). */
+    /**
+     * Everything the servers under test logged so far: Payara Micro's {@code payara.log*} (the log handler may
+     * number its files) or WildFly's {@code server.log*}.
+     */
     public static String serverLogText() {
         Path dir = serverLog().getParent();
         try (Stream<Path> files = Files.list(dir)) {
             StringBuilder text = new StringBuilder();
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("payara.log")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("payara.log")
+                    || f.getFileName().toString().startsWith("server.log")).toList()) {
                 text.append(Files.readString(file, StandardCharsets.UTF_8));
             }
             return text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where the server's MicroProfile Health endpoints are: Payara Micro serves them on the application's port,
+     * WildFly on its management port ({@code it.health.base}).
+     */
+    public static Api health(Api api) {
+        String base = System.getProperty("it.health.base");
+        return base == null || base.isBlank() ? api : new Api(java.net.URI.create(base));
     }
 
     /** The password of the first admin of every server under test (see pom.xml). */

@@ -1,0 +1,101 @@
+package dev.tokenmanager.cluster;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Whether this node is part of a data grid, and the means to use it. On Payara with its data grid, events and
+ * shared stores go through the grid's JCache; everywhere else (Payara Micro with {@code --nohazelcast}, WildFly)
+ * this node works alone: events stay local, stores live in memory, and nothing breaks.
+ */
+@ApplicationScoped
+public class Cluster {
+
+    /** Where Payara binds its JCache CacheManager. */
+    static final String PAYARA_CACHE_MANAGER = "payara/CacheManager";
+
+    private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
+
+    private final String nodeId = UUID.randomUUID().toString();
+    private DataGrid grid;
+    private ClusterBus bus;
+
+    @PostConstruct
+    void connect() {
+        grid = findGrid();
+        if (grid != null) {
+            try {
+                bus = grid.bus(nodeId);
+                LOG.info("clustered through the server's data grid: revocations, key changes and login throttling"
+                        + " are shared by every node");
+                return;
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "the data grid is there but cannot be used; working alone", e);
+                grid = null;
+            }
+        }
+        bus = new LocalBus();
+        LOG.info("no data grid: this node works alone");
+    }
+
+    private static DataGrid findGrid() {
+        Object manager;
+        try {
+            manager = new InitialContext().lookup(PAYARA_CACHE_MANAGER);
+        } catch (NamingException | RuntimeException e) {
+            return null;
+        }
+        try {
+            return manager == null ? null : new DataGrid(manager);
+        } catch (LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether a data grid links this node with others. */
+    public boolean isClustered() {
+        return grid != null;
+    }
+
+    /** This node's identity for leases and logs. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public ClusterBus bus() {
+        return bus;
+    }
+
+    /** A store of strings shared by all nodes (this node's memory without a grid); entries live {@code ttl}. */
+    public SharedStore store(String name, Duration ttl) {
+        if (grid != null) {
+            try {
+                return grid.store(name, ttl);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "cannot share " + name + " through the data grid; keeping it on this node", e);
+            }
+        }
+        return new LocalStore(ttl);
+    }
+
+    /** Events stay on this node: there is nobody else to tell, or to hear from. */
+    private static final class LocalBus implements ClusterBus {
+
+        @Override
+        public void publish(ClusterEvent event) {
+            // This node's own handlers ran before publishing.
+        }
+
+        @Override
+        public void subscribe(Consumer<ClusterEvent> listener) {
+            // No other node publishes.
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tokenmanager.health;
+
+import dev.tokenmanager.keys.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/** Alive while this node can sign tokens: a node without a signing key must be restarted, not waited for. */
+@Liveness
+@ApplicationScoped
+public class SigningLiveness implements HealthCheck {
+
+    @Inject
+    SigningKeys keys;
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            return HealthCheckResponse.named("signing-key").up().withData("kid", keys.current().kid()).build();
+        } catch (IllegalStateException e) {
+            return HealthCheckResponse.down("signing-key");
+        }
+    }
+}

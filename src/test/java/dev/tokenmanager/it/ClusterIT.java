@@ -1,0 +1,142 @@
+package dev.tokenmanager.it;
+
+import static dev.tokenmanager.it.support.ProblemAssert.assertInvalidToken;
+import static dev.tokenmanager.it.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenmanager.it.support.Api;
+import dev.tokenmanager.it.support.Api.Tokens;
+import dev.tokenmanager.it.support.Api.User;
+import dev.tokenmanager.it.support.ClusterDeployments;
+import dev.tokenmanager.it.support.Reply;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Payara Micro nodes of one data grid sharing one database: whatever one node changes (a revocation, an
+ * account, the signing key, login failures) holds on the other at once, although each caches sessions.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ClusterIT {
+
+    private static final Map<String, String> SETTINGS = Map.of(
+            "token-manager.login-max-failures", "3",
+            "token-manager.login-failure-window", "PT30S",
+            "token-manager.session-cache-ttl", "PT60S");
+
+    @Deployment(name = "node-1", order = 1, testable = false)
+    @TargetsContainer("node-1")
+    static WebArchive node1() {
+        return ClusterDeployments.node("ClusterIT", 1, SETTINGS);
+    }
+
+    @Deployment(name = "node-2", order = 2, testable = false)
+    @TargetsContainer("node-2")
+    static WebArchive node2() {
+        return ClusterDeployments.node("ClusterIT", 2, SETTINGS);
+    }
+
+    private final Api node1 = ClusterDeployments.node1();
+    private final Api node2 = ClusterDeployments.node2();
+
+    @Test
+    void nodesFormOneGrid() {
+        for (Api node : new Api[] {node1, node2}) {
+            Reply ready = node.get("/health/ready", null);
+            assertThat(ready.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void revocationThroughOneNodeStopsTheTokenOnBothBeforeItAnswers() {
+        User user = node1.createUser("cluster");
+        for (int round = 0; round < 10; round++) {
+            Tokens victim = node1.loginOk(user.username(), user.password(), Api.CHROME_LINUX);
+            Tokens other = node1.loginOk(user.username(), user.password(), Api.SAFARI_IPHONE);
+            // Both nodes have the victim's session in their caches now.
+            assertThat(node1.get("/api/me", victim.access()).status()).isEqualTo(200);
+            assertThat(node2.get("/api/me", victim.access()).status()).isEqualTo(200);
+
+            assertThat(node2.delete("/api/sessions/" + victim.sessionId(), other.access()).status()).isEqualTo(204);
+
+            // The very first request after the revocation answered, on either node, is refused.
+            assertInvalidToken(node1.get("/api/me", victim.access()));
+            assertInvalidToken(node2.get("/api/me", victim.access()));
+            assertThat(node1.get("/api/me", other.access()).status()).isEqualTo(200);
+            node1.delete("/api/sessions", other.access());
+        }
+    }
+
+    @Test
+    void deactivationOnOneNodeLocksTheUserOutOfBoth() {
+        User user = node1.createUser("deactivated");
+        Tokens tokens = node1.loginOk(user.username(), user.password(), null);
+        assertThat(node2.get("/api/me", tokens.access()).status()).isEqualTo(200);
+
+        Reply patched = node1.request("PATCH", "/api/admin/users/" + user.username())
+                .bearer(node1.loginAdmin().access()).json("{\"active\":false}").send();
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertInvalidToken(node2.get("/api/me", tokens.access()));
+        assertInvalidToken(node1.get("/api/me", tokens.access()));
+    }
+
+    @Test
+    void groupChangeOnOneNodeAppliesOnTheOther() {
+        User user = node1.createUser("promoted");
+        String token = node2.loginOk(user.username(), user.password(), null).access();
+        assertProblem(node2.get("/api/admin/stats", token), 403);
+
+        node1.request("PATCH", "/api/admin/users/" + user.username()).bearer(node1.loginAdmin().access())
+                .json("{\"groups\":[\"admin\"]}").send();
+
+        assertThat(node2.get("/api/admin/stats", token).status()).isEqualTo(200);
+        node1.request("PATCH", "/api/admin/users/" + user.username()).bearer(node1.loginAdmin().access())
+                .json("{\"groups\":[]}").send();
+        assertProblem(node2.get("/api/admin/stats", token), 403);
+    }
+
+    @Test
+    void aKeyRotatedOnOneNodeVerifiesOnTheOther() {
+        User user = node1.createUser("rotation");
+        Tokens before = node1.loginOk(user.username(), user.password(), null);
+
+        String kid = node2.request("POST", "/api/admin/keys/rotate").bearer(node2.loginAdmin().access()).send()
+                .json().getString("kid");
+        Tokens after = node2.loginOk(user.username(), user.password(), null);
+
+        assertThat(SessionsIT.decode(after.access().split("\\.")[0]).getString("kid")).isEqualTo(kid);
+        assertThat(node1.get("/api/me", after.access()).status()).isEqualTo(200);
+        assertThat(node1.get("/api/me", before.access()).status()).isEqualTo(200);
+        Tokens fromNode1 = node1.loginOk(user.username(), user.password(), null);
+        assertThat(SessionsIT.decode(fromNode1.access().split("\\.")[0]).getString("kid")).isEqualTo(kid);
+    }
+
+    @Test
+    void loginFailuresCountAcrossNodes() {
+        User user = node1.createUser("throttled");
+        assertProblem(node1.login(user.username(), "wrong password 1", null), 401);
+        assertProblem(node2.login(user.username(), "wrong password 2", null), 401);
+        assertProblem(node1.login(user.username(), "wrong password 3", null), 401);
+
+        Reply blocked = node2.login(user.username(), user.password(), null);
+
+        assertProblem(blocked, 429);
+        assertThat(blocked.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void sessionsCreatedOnEitherNodeAreListedOnBoth() {
+        User user = node1.createUser("listed");
+        Tokens one = node1.loginOk(user.username(), user.password(), Api.CHROME_LINUX);
+        Tokens two = node2.loginOk(user.username(), user.password(), Api.SAFARI_IPHONE);
+
+        assertThat(node2.get("/api/sessions", one.access()).jsonArray()).hasSize(2);
+        assertThat(node1.get("/api/sessions", two.access()).jsonArray()).hasSize(2);
+    }
+}
