@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 
-
 /**
  * Leases in the shared database that let scheduled work run on one node of a cluster at a time, with or without a
  * data grid: a node runs a job only when it could take (or keep) the job's lease.
@@ -32,5 +31,14 @@ public class JobLeases {
                 .setParameter(3, job)
                 .setParameter(4, now)
                 .executeUpdate() == 1;
+    }
+
+    /** Gives up {@code holder}'s lease of {@code job}, so another node may run it at once (a graceful stop). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(String job, String holder) {
+        em.createNativeQuery("UPDATE tm_job_lease SET lease_until = 0 WHERE name = ?1 AND holder = ?2")
+                .setParameter(1, job)
+                .setParameter(2, holder)
+                .executeUpdate();
     }
 }

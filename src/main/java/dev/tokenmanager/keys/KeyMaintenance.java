@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 public class KeyMaintenance {
 
     private static final Logger LOG = Logger.getLogger(KeyMaintenance.class.getName());
+    private static final String JOB = "key-maintenance";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -58,11 +59,17 @@ public class KeyMaintenance {
         if (schedule != null) {
             schedule.cancel(false);
         }
+        try {
+            leases.release(JOB, cluster.nodeId());
+        } catch (RuntimeException e) {
+            // The lease then runs out by itself.
+            LOG.log(Level.FINE, "could not release the key maintenance lease on stop", e);
+        }
     }
 
     void maintain() {
         try {
-            if (leases.acquire("key-maintenance", cluster.nodeId(), checkPeriod(settings).multipliedBy(3))) {
+            if (leases.acquire(JOB, cluster.nodeId(), checkPeriod(settings).multipliedBy(3))) {
                 keys.dropExpired();
                 settings.keyRotationInterval().ifPresent(keys::rotateIfOlderThan);
             }

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 public class SessionPruner {
 
     private static final Logger LOG = Logger.getLogger(SessionPruner.class.getName());
+    private static final String JOB = "prune-sessions";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -52,12 +53,18 @@ public class SessionPruner {
         if (schedule != null) {
             schedule.cancel(false);
         }
+        try {
+            leases.release(JOB, cluster.nodeId());
+        } catch (RuntimeException e) {
+            // The lease then runs out by itself.
+            LOG.log(Level.FINE, "could not release the pruning lease on stop", e);
+        }
     }
 
     /** On the one node holding the job's lease, deletes the sessions that ended before the retention period. */
     public int prune() {
         try {
-            if (!leases.acquire("prune-sessions", cluster.nodeId(), settings.pruneInterval().multipliedBy(2))) {
+            if (!leases.acquire(JOB, cluster.nodeId(), settings.pruneInterval().multipliedBy(2))) {
                 return 0;
             }
             int deleted = repository.deleteEndedBefore(clock.instant().minus(settings.sessionRetention()));

@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Deployments;
+import dev.tokenmanager.it.support.TcpProxy;
+import dev.tokenmanager.it.support.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.h2.tools.Server;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,27 +26,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The database goes away and comes back: readiness fails while it is away, requests get 503 rather than a crash,
- * and everything works again once it is back. The database is an H2 server this test starts and stops.
+ * and everything works again once it is back. The server reaches its database (PostgreSQL when the run uses it,
+ * else an H2 server this test starts) through a TCP proxy that the test cuts and restores.
  */
 @ExtendWith(ArquillianExtension.class)
 class ReadinessIT {
 
-    private static int port;
-    private static Server database;
+    private static final Pattern POSTGRESQL_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?(/.*)");
+
+    private static Server h2;
+    private static TcpProxy proxy;
 
     @Deployment(testable = false)
     static WebArchive deployment() throws SQLException, IOException {
-        port = freePort();
-        startDatabase();
-        String file = Deployments.dataDir("ReadinessIT").resolve("token-manager").toString();
+        String url;
+        if (TestDatabase.isShared()) {
+            String postgresql = TestDatabase.of("ReadinessIT").url();
+            Matcher parts = POSTGRESQL_URL.matcher(postgresql);
+            assertThat(parts.matches()).as("a PostgreSQL URL: %s", postgresql).isTrue();
+            proxy = TcpProxy.to(parts.group(1), parts.group(2) == null ? 5432 : Integer.parseInt(parts.group(2)));
+            url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + parts.group(3);
+        } else {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+            h2 = Server.createTcpServer("-tcpPort", Integer.toString(freePort()), "-ifNotExists").start();
+            proxy = TcpProxy.to("127.0.0.1", h2.getPort());
+            url = "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/"
+                    + Deployments.dataDir("ReadinessIT").resolve("token-manager");
+        }
         return Deployments.tokenManager("ReadinessIT", Map.of(
-                "token-manager.db.url", "jdbc:h2:tcp://127.0.0.1:" + port + "/" + file,
+                // Above the environment (300), where a PostgreSQL run names the shared database directly.
+                "config_ordinal", "350",
+                "token-manager.db.url", url,
                 "token-manager.session-cache-ttl", "PT0S"));
-    }
-
-    private static void startDatabase() throws SQLException {
-        System.setProperty("h2.bindAddress", "127.0.0.1");
-        database = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists").start();
     }
 
     private static int freePort() throws IOException {
@@ -53,8 +68,11 @@ class ReadinessIT {
 
     @AfterAll
     static void stopDatabase() {
-        if (database != null) {
-            database.stop();
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (h2 != null) {
+            h2.stop();
         }
     }
 
@@ -62,13 +80,13 @@ class ReadinessIT {
     URL url;
 
     @Test
-    void readinessFollowsTheDatabase() throws SQLException {
+    void readinessFollowsTheDatabase() {
         Api api = Api.of(url);
         Api health = Deployments.health(api);
         String token = api.loginAdmin().access();
         assertThat(health.get("/health/ready", null).status()).isEqualTo(200);
 
-        database.stop();
+        proxy.cut();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> health.get("/health/ready", null).status() == 503);
             assertThat(health.get("/health/ready", null).body()).contains("DOWN");
@@ -76,9 +94,10 @@ class ReadinessIT {
             var refused = api.get("/api/me", token);
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.header("Retry-After")).isNotBlank();
             assertThat(api.login("admin", Deployments.adminPassword(), null).status()).isEqualTo(503);
         } finally {
-            startDatabase();
+            proxy.restore();
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> health.get("/health/ready", null).status() == 200);

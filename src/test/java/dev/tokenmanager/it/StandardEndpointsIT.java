@@ -10,9 +10,11 @@ import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Concurrently;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,9 @@ class StandardEndpointsIT {
     private static final String ORIGIN = "https://app.example.com";
 
     @Deployment(testable = false)
-    static WebArchive deployment() {
+    static WebArchive deployment() throws SQLException {
+        // The limit below refuses logins: admin sessions of earlier servers must not use it up.
+        TestDatabase.forgetServersOfEarlierTests();
         return Deployments.tokenManager("StandardEndpointsIT", Map.of(
                 "token-manager.cors-origins", ORIGIN + ", https://admin.example.com",
                 "token-manager.max-login-sessions", "3",

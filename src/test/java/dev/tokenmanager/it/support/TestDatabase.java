@@ -4,7 +4,9 @@ import dev.tokenmanager.persistence.ConfiguredDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The database a server under test uses, opened from the test: PostgreSQL when the run points the servers at it
@@ -24,6 +26,34 @@ public record TestDatabase(String url, String user, String password) {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Whether the servers under test share one database (PostgreSQL) rather than each having its own H2 file. */
+    public static boolean isShared() {
+        return !env("TOKEN_MANAGER_DB_URL").isBlank();
+    }
+
+    /**
+     * On a database the servers of all test classes share: lets go of what the servers of earlier test classes
+     * left behind. They are gone (some killed on purpose), but their job leases would hold a new server's scheduled
+     * jobs back until they run out, and their admin sessions count against a per-user session limit.
+     */
+    public static void forgetServersOfEarlierTests() throws SQLException {
+        if (!isShared()) {
+            return;
+        }
+        try (Connection connection = of("shared").connect();
+             ResultSet tables = connection.getMetaData().getTables(null, null, "tm_job_lease", null)) {
+            if (!tables.next()) {
+                return; // no server ran here yet
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE tm_job_lease SET lease_until = 0");
+                statement.executeUpdate("UPDATE tm_session SET revoked_at = " + System.currentTimeMillis()
+                        + " WHERE revoked_at IS NULL"
+                        + " AND account_id = (SELECT id FROM tm_account WHERE username = 'admin')");
+            }
+        }
     }
 
     private static String env(String name) {

@@ -1,0 +1,34 @@
+# Shell functions shared by .ci/run and bench/load.sh: install what Maven does not bring, start PostgreSQL.
+# Source it; it changes nothing by itself.
+
+log() { printf '\n=== %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+    log "installing $*"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+postgres_binary() { compgen -G "/usr/lib/postgresql/*/bin/postgres" | sort -V | tail -n 1; }
+
+# Runs one SQL statement as the database superuser and prints the rows.
+psql_admin() { as_root su postgres -c "psql -v ON_ERROR_STOP=1 -qtA -c \"$1\""; }
+
+# Installs PostgreSQL when missing, starts its main cluster, and creates the role token_manager (password
+# token_manager) that the container tests and the benchmark use.
+start_postgresql() {
+    [ -n "$(postgres_binary)" ] || apt_install postgresql
+    local version
+    version=$(basename "$(dirname "$(dirname "$(postgres_binary)")")")
+    if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q .; then
+        as_root pg_createcluster "$version" main
+    fi
+    if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" && $4 == "online"' | grep -q .; then
+        log "starting PostgreSQL $version"
+        as_root pg_ctlcluster "$version" main start
+    fi
+    if [ -z "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'token_manager'")" ]; then
+        psql_admin "CREATE ROLE token_manager LOGIN PASSWORD 'token_manager'"
+    fi
+}

@@ -1,0 +1,599 @@
+#!/usr/bin/env python3
+"""The load benchmark of token-manager (run it through bench/load.sh, which builds and installs what it needs).
+
+In one run, on PostgreSQL, it starts Payara Micro with token-manager and the benchmark-only stateless WAR side by
+side, seeds users and sessions, and drives wrk alternately at
+  a. GET /api/me with our revocable tokens (signature, claims and session checked on every request);
+  b. GET /stateless/api/me: the same tokens verified statelessly by the server's own MicroProfile JWT;
+  c. GET /stateless/api/ping: no authentication at all (the ceiling);
+then reports the ratios a/b and a/c, the time from a revocation's answer to the first 401 on the same node and on a
+second node of the data grid, last-seen writes per session per accuracy window, login throughput, and /api/me
+latency with the sessions seeded and again with a million more rows in tm_session. A third node without the session
+cache (every request reads PostgreSQL) shows what the cache is worth.
+
+Only the standard library; tokens never reach stdout or the logs (they go to a file under bench/target).
+"""
+
+import argparse
+import base64
+import concurrent.futures
+import http.client
+import json
+import os
+import pathlib
+import shlex
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "target"
+ADMIN_PASSWORD = "bench-admin-password"
+USER_PASSWORD = "bench-user-password"
+DATABASE = "token_manager_bench"
+DB_USER = "token_manager"
+DB_PASSWORD = "token_manager"
+USER_AGENTS = [
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+    " Version/17.5 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0"
+    " Mobile Safari/537.36",
+]
+
+
+def log(message):
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------------------- HTTP
+
+class Client:
+    """One keep-alive HTTP/1.1 connection to one node."""
+
+    def __init__(self, port):
+        self.port = port
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def call(self, method, path, token=None, body=None, headers=None):
+        sent = dict(headers or {})
+        if token is not None:
+            sent["Authorization"] = "Bearer " + token
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            sent["Content-Type"] = "application/json"
+        for attempt in range(2):
+            try:
+                self.connection.request(method, path, body=data, headers=sent)
+                response = self.connection.getresponse()
+                payload = response.read()
+                return response.status, payload
+            except (http.client.HTTPException, OSError):
+                self.connection.close()
+                if attempt == 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def json(self, method, path, token=None, body=None, headers=None, expect=200):
+        status, payload = self.call(method, path, token, body, headers)
+        if status != expect:
+            raise RuntimeError(f"{method} {path} answered {status}, expected {expect}: {payload[:300]!r}")
+        return json.loads(payload) if payload else None
+
+    def close(self):
+        self.connection.close()
+
+
+def login(port, username, password, user_agent):
+    client = Client(port)
+    try:
+        return client.json("POST", "/api/auth/login", body={"username": username, "password": password},
+                           headers={"User-Agent": user_agent})
+    finally:
+        client.close()
+
+
+# ---------------------------------------------------------------------------------------------------- PostgreSQL
+
+def as_postgres(sql, database="postgres"):
+    command = ["psql", "-v", "ON_ERROR_STOP=1", "-qtA", "-d", database, "-c", sql]
+    if os.geteuid() == 0:
+        command = ["su", "postgres", "-c", shlex.join(command)]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def fresh_database():
+    if not as_postgres(f"SELECT 1 FROM pg_roles WHERE rolname = '{DB_USER}'"):
+        as_postgres(f"CREATE ROLE {DB_USER} LOGIN PASSWORD '{DB_PASSWORD}'")
+    as_postgres(f"DROP DATABASE IF EXISTS {DATABASE}")
+    as_postgres(f"CREATE DATABASE {DATABASE} OWNER {DB_USER}")
+
+
+def add_filler_sessions(count, account_id):
+    """Adds `count` live login sessions with random-looking ids (as real ones are) to one account, in bulk."""
+    now = int(time.time() * 1000)
+    as_postgres(
+        "INSERT INTO tm_session (id, account_id, kind, name, created_at, last_seen_at, expires_at, ip,"
+        " user_agent, device_type, device_os, device_browser)"
+        " SELECT substr(md5(g::text) || md5((g + 7)::text), 1, 43),"
+        f" '{account_id}', 'LOGIN', 'filler', {now}, {now}, {now + 86_400_000}, '10.0.0.1', 'bench filler',"
+        " 'Desktop', 'Linux', 'Chrome 131'"
+        f" FROM generate_series(1, {count}) AS g", DATABASE)
+    as_postgres("ANALYZE tm_session", DATABASE)
+    return int(as_postgres("SELECT count(*) FROM tm_session", DATABASE))
+
+
+# --------------------------------------------------------------------------------------------------------- nodes
+
+class Node:
+    """One Payara Micro process with token-manager (and, on node 1, the stateless WAR)."""
+
+    def __init__(self, name, port, grid_port, grid_ports, env, with_stateless, cluster):
+        self.name = name
+        self.port = port
+        self.log_path = WORK / f"{name}.log"
+        command = ["java", "-Xmx1g", "-XX:+UseParallelGC", f"-Dbench.port={port}",
+                   "-Dhazelcast.socket.bind.any=false", "-jar", str(WORK / "payara-micro.jar"),
+                   "--deploy", f"{ROOT / 'target' / 'token-manager.war'}:/",
+                   "--port", str(port), "--prebootcommandfile",
+                   str(ROOT / "server-config" / "payara" / "preboot.asadmin")]
+        if with_stateless:
+            command += ["--deploy", f"{ROOT / 'bench' / 'stateless' / 'target' / 'stateless.war'}:/stateless"]
+        if cluster:
+            command += ["--clustermode", "tcpip:" + ",".join(f"127.0.0.1:{p}" for p in grid_ports),
+                        "--startport", str(grid_port), "--interfaces", "127.0.0.1", "--clustername", "tm-bench"]
+        else:
+            command += ["--nohazelcast"]
+        self.log_file = open(self.log_path, "w")
+        self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT,
+                                        env={**os.environ, **env}, start_new_session=True)
+        log(f"{name}: started Payara Micro (pid {self.process.pid}) on port {port}, log {self.log_path}")
+
+    def wait_ready(self, paths, timeout=300):
+        deadline = time.time() + timeout
+        client = Client(self.port)
+        for path in paths:
+            while True:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"{self.name} exited; see {self.log_path}")
+                try:
+                    if client.call("GET", path)[0] == 200:
+                        break
+                except OSError:
+                    pass
+                if time.time() > deadline:
+                    raise RuntimeError(f"{self.name} not ready after {timeout} s; see {self.log_path}")
+                time.sleep(1)
+        client.close()
+        log(f"{self.name}: ready")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log_file.close()
+
+
+# ----------------------------------------------------------------------------------------------------------- wrk
+
+def wrk(url, seconds, connections, env=None):
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+               "-s", str(ROOT / "bench" / "wrk" / "load.lua"), url]
+    wrk_env = {k: v for k, v in os.environ.items() if k not in ("TOKENS_FILE", "LOGIN_USER", "LOGIN_PASSWORD")}
+    wrk_env.update(env or {})
+    out = subprocess.run(command, check=True, capture_output=True, text=True, env=wrk_env).stdout
+    result = json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    if result["non_2xx"] or result["socket_errors"]:
+        raise RuntimeError(f"wrk {url}: {result['non_2xx']} non-2xx answers, {result['socket_errors']} socket"
+                           " errors: the run is not valid")
+    return result
+
+
+def summary(runs):
+    """Median requests/s and latency percentiles over rounds."""
+    return {
+        "rps": statistics.median(r["rps"] for r in runs),
+        "p50_ms": statistics.median(r["p50_us"] for r in runs) / 1000,
+        "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
+        "rounds": [round(r["rps"]) for r in runs],
+    }
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+# ------------------------------------------------------------------------------------------------------ the run
+
+class Bench:
+
+    def __init__(self, args):
+        self.args = args
+        self.results = {}
+        self.nodes = []
+        self.tokens_file = WORK / "tokens.txt"
+
+    def env(self, extra=None):
+        env = {
+            "TOKEN_MANAGER_DB_URL": f"jdbc:postgresql://127.0.0.1:5432/{DATABASE}",
+            "TOKEN_MANAGER_DB_USER": DB_USER,
+            "TOKEN_MANAGER_DB_PASSWORD": DB_PASSWORD,
+            "TOKEN_MANAGER_KEY_ENCRYPTION_KEY": self.kek,
+            "TOKEN_MANAGER_ADMIN_PASSWORD": ADMIN_PASSWORD,
+            "TOKEN_MANAGER_SIGNING_ALGORITHM": self.args.algorithm,
+            # Long enough for the whole run: no token may expire under load.
+            "TOKEN_MANAGER_ACCESS_TTL": "PT3H",
+            "TOKEN_MANAGER_LAST_SEEN_ACCURACY": f"PT{self.args.last_seen_window}S",
+        }
+        env.update(extra or {})
+        return env
+
+    def start(self, name, port, grid_port, with_stateless, cluster, extra_env=None):
+        node = Node(name, port, grid_port, self.grid_ports, self.env(extra_env), with_stateless, cluster)
+        self.nodes.append(node)
+        return node
+
+    def run(self):
+        args = self.args
+        self.kek = subprocess.run(["sh", "-c", "head -c 32 /dev/urandom | base64"], check=True,
+                                  capture_output=True, text=True).stdout.strip()
+        p1, p2, p3 = args.port, args.port + 1, args.port + 2
+        self.grid_ports = [args.grid_port, args.grid_port + 1]
+        fresh_database()
+        log(f"database {DATABASE} created")
+
+        node1 = self.start("node-1", p1, self.grid_ports[0], with_stateless=True, cluster=True)
+        node1.wait_ready(["/api/auth/jwks", "/stateless/api/ping"])
+        # The node without a session cache shares the database; it starts once node 1 has migrated the schema.
+        node3 = self.start("node-nocache", p3, None, with_stateless=False, cluster=False,
+                           extra_env={"TOKEN_MANAGER_SESSION_CACHE_TTL": "PT0S"})
+        self.seed(p1)
+        node3.wait_ready(["/api/auth/jwks"])
+
+        tokens = [s["access_token"] for s in self.load_sessions]
+        self.tokens_file.write_text("\n".join(tokens) + "\n")
+        self.tokens_file.chmod(0o600)
+        bearer = {"TOKENS_FILE": str(self.tokens_file)}
+        targets = {
+            "a": (f"http://127.0.0.1:{p1}/api/me", bearer),
+            "b": (f"http://127.0.0.1:{p1}/stateless/api/me", bearer),
+            "c": (f"http://127.0.0.1:{p1}/stateless/api/ping", {}),
+            "a_nocache": (f"http://127.0.0.1:{p3}/api/me", bearer),
+        }
+        # Every kind answers 200 to its request before any load (b proves the stateless WAR trusts our tokens).
+        for name, (url, env) in targets.items():
+            wrk(url, 1, 1, env)
+
+        stats_before = self.stats(p1)
+        self.alternate("sessions", targets, ["a", "b", "c", "a_nocache"])
+        stats_after = self.stats(p1)
+        self.results["session_reads_per_request"] = (
+            (stats_after["session_database_reads"] - stats_before["session_database_reads"])
+            / max(1, stats_after["authentications"]["ok"] - stats_before["authentications"]["ok"]))
+
+        if args.profile:
+            self.profile(node1, targets, ["a", "b"])
+        self.last_seen(p1, targets["a"])
+        self.revocation_same_node(p1)
+
+        node2 = self.start("node-2", p2, self.grid_ports[1], with_stateless=False, cluster=True)
+        node2.wait_ready(["/api/auth/jwks"])
+        self.revocation_across_nodes(p1, p2)
+        node2.stop()
+        self.nodes.remove(node2)
+
+        self.login_throughput(p1)
+
+        total = add_filler_sessions(args.filler, self.filler_account)
+        log(f"tm_session now holds {total} rows")
+        self.results["filler_rows"] = total
+        self.alternate("million", targets, ["a", "b", "a_nocache"])
+        self.report()
+
+    # -------------------------------------------------------------------------------------------- seeding
+
+    def seed(self, port):
+        args = self.args
+        admin = login(port, "admin", ADMIN_PASSWORD, "bench")["access_token"]
+        client = Client(port)
+        users = [f"bench-user-{i:03d}" for i in range(args.users)]
+        for username in users + ["bench-filler"]:
+            client.json("POST", "/api/admin/users", admin,
+                        {"username": username, "password": USER_PASSWORD, "groups": ["user"]}, expect=201)
+        self.filler_account = as_postgres("SELECT id FROM tm_account WHERE username = 'bench-filler'", DATABASE)
+        client.close()
+        # Sessions under load, plus the ones of the revocation measurements: two per revocation (the revoking
+        # session and the revoked one, of one user) for each of the two settings, and a spare pair per user.
+        wanted = args.sessions + 4 * args.revocations + 2 * len(users)
+        log(f"seeding {wanted} login sessions of {len(users)} users (each login hashes a password with"
+            " PBKDF2, 600,000 iterations: this takes a while)")
+        started = time.time()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            logins = list(pool.map(
+                lambda i: login(port, users[i % len(users)], USER_PASSWORD, USER_AGENTS[i % len(USER_AGENTS)]),
+                range(wanted)))
+        log(f"seeded in {time.time() - started:.0f} s")
+        self.load_sessions = logins[:args.sessions]
+        self.spare_sessions = logins[args.sessions:]
+
+    def stats(self, port):
+        client = Client(port)
+        admin = login(port, "admin", ADMIN_PASSWORD, "bench")
+        try:
+            return client.json("GET", "/api/admin/stats", admin["access_token"])
+        finally:
+            client.json("DELETE", f"/api/sessions/{admin['session_id']}", admin["access_token"], expect=204)
+            client.close()
+
+    # -------------------------------------------------------------------------------------- measurements
+
+    def alternate(self, phase, targets, kinds):
+        args = self.args
+        log(f"{phase}: warm-up, {args.warmup} s each of {', '.join(kinds)}")
+        for kind in kinds:
+            url, env = targets[kind]
+            wrk(url, args.warmup, args.connections, env)
+        runs = {kind: [] for kind in kinds}
+        for round_number in range(args.rounds):
+            for kind in kinds:
+                url, env = targets[kind]
+                runs[kind].append(wrk(url, args.duration, args.connections, env))
+                log(f"{phase} round {round_number + 1}/{args.rounds} {kind}: {runs[kind][-1]['rps']:.0f} req/s,"
+                    f" p50 {runs[kind][-1]['p50_us'] / 1000:.2f} ms, p99 {runs[kind][-1]['p99_us'] / 1000:.2f} ms")
+        self.results[phase] = {kind: summary(r) for kind, r in runs.items()}
+
+    def profile(self, node, targets, kinds):
+        """Records a JFR profile of node 1 under each kind of load, and summarizes where the CPU went."""
+        self.results["profile"] = {}
+        for kind in kinds:
+            recording = WORK / f"profile-{kind}.jfr"
+            jcmd(node.process.pid, "JFR.start", f"name=bench-{kind}", "settings=profile")
+            url, env = targets[kind]
+            wrk(url, self.args.duration, self.args.connections, env)
+            jcmd(node.process.pid, "JFR.stop", f"name=bench-{kind}", f"filename={recording}")
+            self.results["profile"][kind] = summarize_profile(recording)
+            log(f"profile of {kind}: {recording}")
+
+    def last_seen(self, port, target):
+        args = self.args
+        window = args.last_seen_window
+        seconds = window * args.last_seen_windows
+        before = self.stats(port)["last_seen_writes"]
+        log(f"last-seen: {seconds} s of load over {args.sessions} sessions, accuracy window {window} s")
+        url, env = target
+        load = wrk(url, seconds, args.connections, env)
+        time.sleep(2)  # the recorder flushes once a second
+        written = self.stats(port)["last_seen_writes"] - before
+        # Writes of one session are at least a window apart: over W windows of use, at most W + 1 (the first use,
+        # then one per window).
+        self.results["last_seen"] = {
+            "writes": written, "sessions": args.sessions, "window_s": window, "windows": args.last_seen_windows,
+            "requests": load["requests"], "per_session": written / args.sessions,
+            "bound_per_session": args.last_seen_windows + 1,
+        }
+
+    def revocation_pairs(self):
+        """Pairs (revoker, victim) of login sessions of one user, from the spare sessions."""
+        by_user = {}
+        for session in self.spare_sessions:
+            username = json.loads(decode_segment(session["access_token"].split(".")[1]))["upn"]
+            by_user.setdefault(username, []).append(session)
+        pairs = []
+        for sessions in by_user.values():
+            while len(sessions) >= 2:
+                pairs.append((sessions.pop(), sessions.pop()))
+        return pairs
+
+    def revocation_same_node(self, port):
+        pairs = self.revocation_pairs()[:self.args.revocations]
+        self.spare_sessions = [s for s in self.spare_sessions if all(s not in p for p in pairs)]
+        client = Client(port)
+        latencies, first_refused = [], 0
+        for revoker, victim in pairs:
+            assert client.call("GET", "/api/me", victim["access_token"])[0] == 200  # cached on this node now
+            client.json("DELETE", f"/api/sessions/{victim['session_id']}", revoker["access_token"], expect=204)
+            answered = time.perf_counter()
+            status = client.call("GET", "/api/me", victim["access_token"])[0]
+            latencies.append((time.perf_counter() - answered) * 1000)
+            first_refused += status == 401
+        client.close()
+        self.results["revocation_same_node"] = {
+            "revocations": len(pairs), "first_request_refused": first_refused,
+            "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99),
+        }
+        log(f"revocation, one node: {first_refused}/{len(pairs)} refused on the next request")
+
+    def revocation_across_nodes(self, port1, port2):
+        pairs = self.revocation_pairs()[:self.args.revocations]
+        one, two = Client(port1), Client(port2)
+        latencies, first_refused = [], 0
+        for revoker, victim in pairs:
+            # Both nodes have the victim's session cached: the worst case for staleness.
+            assert one.call("GET", "/api/me", victim["access_token"])[0] == 200
+            assert two.call("GET", "/api/me", victim["access_token"])[0] == 200
+            one.json("DELETE", f"/api/sessions/{victim['session_id']}", revoker["access_token"], expect=204)
+            answered = time.perf_counter()
+            attempts = 0
+            while True:
+                attempts += 1
+                if two.call("GET", "/api/me", victim["access_token"])[0] == 401:
+                    break
+                if time.perf_counter() - answered > 10:
+                    raise RuntimeError("a revoked session still works on node 2 after 10 s")
+            latencies.append((time.perf_counter() - answered) * 1000)
+            first_refused += attempts == 1
+        one.close()
+        two.close()
+        self.results["revocation_across_nodes"] = {
+            "revocations": len(pairs), "first_request_refused": first_refused,
+            "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99),
+            "max_ms": max(latencies),
+        }
+        log(f"revocation, two nodes: {first_refused}/{len(pairs)} refused on node 2's next request")
+
+    def login_throughput(self, port):
+        args = self.args
+        log(f"login throughput: {args.login_seconds} s")
+        result = wrk(f"http://127.0.0.1:{port}/api/auth/login", args.login_seconds, 2,
+                     {"LOGIN_USER": "bench-user-000", "LOGIN_PASSWORD": USER_PASSWORD})
+        self.results["login"] = {"rps": result["rps"], "p50_ms": result["p50_us"] / 1000,
+                                 "p99_ms": result["p99_us"] / 1000}
+
+    # ------------------------------------------------------------------------------------------- report
+
+    def report(self):
+        args = self.args
+        r = self.results
+        s, m = r["sessions"], r["million"]
+        lines = [
+            f"token-manager load benchmark: {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores,"
+            f" {java_version()}, {args.algorithm} tokens, PostgreSQL,"
+            f" wrk -t1 -c{args.connections}, {args.rounds} rounds of {args.duration} s per kind (medians)",
+            "",
+            f"| GET, {args.sessions} sessions | requests/s | p50 ms | p99 ms | rounds (req/s) |",
+            "|---|---|---|---|---|",
+        ]
+        labels = {
+            "a": "a. `/api/me`, revocable (token-manager)",
+            "b": "b. `/stateless/api/me`, stateless MP-JWT",
+            "c": "c. `/stateless/api/ping`, no auth (ceiling)",
+            "a_nocache": "a'. `/api/me`, session cache off (PostgreSQL read per request)",
+        }
+        for kind, label in labels.items():
+            x = s[kind]
+            lines.append(f"| {label} | {x['rps']:.0f} | {x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {x['rounds']} |")
+        ab, ac = s["a"]["rps"] / s["b"]["rps"], s["a"]["rps"] / s["c"]["rps"]
+        lines += ["", f"- a/b = **{ab:.2f}** (target >= 1.0); a/c = **{ac:.2f}** (target >= 0.9);"
+                      f" a'/b = {s['a_nocache']['rps'] / s['b']['rps']:.2f}",
+                  f"- session database reads per authenticated request under load (node with cache):"
+                  f" {r['session_reads_per_request']:.4f}"]
+        same, across = r["revocation_same_node"], r["revocation_across_nodes"]
+        lines += [
+            f"- revocation, one node: {same['first_request_refused']}/{same['revocations']} revoked tokens refused"
+            f" on the first request after `DELETE` answered (that request took p50 {same['p50_ms']:.2f} ms,"
+            f" p99 {same['p99_ms']:.2f} ms)",
+            f"- revocation, two nodes (revoked through node 1, checked on node 2, both caches warm):"
+            f" {across['first_request_refused']}/{across['revocations']} refused on node 2's first request;"
+            f" time from the answer to the first 401 p50 {across['p50_ms']:.2f} ms, p99 {across['p99_ms']:.2f} ms,"
+            f" max {across['max_ms']:.2f} ms (target p99 <= 50 ms)",
+        ]
+        ls = r["last_seen"]
+        lines.append(
+            f"- last-seen writes: {ls['writes']} for {ls['requests']:,} requests over {ls['sessions']} sessions in"
+            f" {ls['windows']} windows of {ls['window_s']} s: {ls['per_session']:.2f} per session (one per window"
+            f" allows at most {ls['bound_per_session']}: the first use, then one per window)")
+        lines.append(f"- logins: {r['login']['rps']:.1f}/s (p50 {r['login']['p50_ms']:.0f} ms; PBKDF2-SHA256 with"
+                     " 600,000 iterations per login, by design)")
+        lines += ["", f"| GET `/api/me` p99 | {args.sessions} sessions | {r['filler_rows']:,} sessions | ratio |",
+                  "|---|---|---|---|"]
+        for kind in ["a", "a_nocache", "b"]:
+            lines.append(f"| {labels[kind]} | {s[kind]['p99_ms']:.2f} ms | {m[kind]['p99_ms']:.2f} ms |"
+                         f" {m[kind]['p99_ms'] / s[kind]['p99_ms']:.2f} |")
+        lines.append(f"\n(with {r['filler_rows']:,} sessions: a {m['a']['rps']:.0f} req/s, a' "
+                     f"{m['a_nocache']['rps']:.0f} req/s, b {m['b']['rps']:.0f} req/s; a/b"
+                     f" {m['a']['rps'] / m['b']['rps']:.2f})")
+        for kind, profile in r.get("profile", {}).items():
+            lines += ["", f"JFR, {labels[kind]}: {profile['http_thread_samples']} samples of the HTTP threads;"
+                          f" {profile['share_in_token_manager']:.0%} with token-manager code on the stack,"
+                          f" {profile['share_in_jwt_verification']:.0%} in JWT parsing or signature code. Hottest"
+                          " methods (top frame):"]
+            lines += [f"    {share:6.1%}  {name}" for name, share in profile["hottest"]]
+        text = "\n".join(lines)
+        print(text)
+        (WORK / "load-results.md").write_text(text + "\n")
+        (WORK / "load-results.json").write_text(json.dumps(r, indent=2) + "\n")
+        log(f"written to {WORK / 'load-results.md'} and load-results.json")
+
+    def stop_all(self):
+        for node in self.nodes:
+            node.stop()
+
+
+def jcmd(pid, *command):
+    subprocess.run(["jcmd", str(pid), *command], check=True, capture_output=True, text=True)
+
+
+JWT_PACKAGES = ("org.jose4j.", "com.nimbusds.", "sun.security.rsa.", "sun.security.ec.", "java.security.Signature")
+
+
+def summarize_profile(recording, top=12):
+    """Execution samples of the HTTP threads: the share with token-manager code on the stack, and the hottest
+    methods (top frames)."""
+    out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "96",
+                          str(recording)], check=True, capture_output=True, text=True).stdout
+    samples, ours, verifying, top_frames = 0, 0, 0, {}
+    for event in out.split("jdk.ExecutionSample")[1:]:
+        if "http-thread-pool" not in event:
+            continue
+        frames = [line.strip().split(" line:")[0] for line in
+                  event.split("stackTrace = [", 1)[-1].split("]", 1)[0].splitlines() if line.strip()]
+        frames = [f for f in frames if f != "..."]
+        if not frames:
+            continue
+        samples += 1
+        ours += any(f.startswith("dev.tokenmanager.") and not f.startswith("dev.tokenmanager.bench.")
+                    for f in frames)
+        verifying += any(f.startswith(JWT_PACKAGES) for f in frames)
+        top_frames[frames[0]] = top_frames.get(frames[0], 0) + 1
+    hottest = sorted(top_frames.items(), key=lambda item: -item[1])[:top]
+    return {
+        "http_thread_samples": samples,
+        "share_in_token_manager": ours / max(1, samples),
+        "share_in_jwt_verification": verifying / max(1, samples),
+        "hottest": [[name, count / max(1, samples)] for name, count in hottest],
+    }
+
+
+def decode_segment(segment):
+    return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+
+
+def java_version():
+    out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    return out[0].replace('"', "") if out else "java"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sessions", type=int, default=100, help="sessions whose tokens carry the load")
+    parser.add_argument("--users", type=int, default=10)
+    parser.add_argument("--filler", type=int, default=1_000_000, help="rows added for the large-table phase")
+    parser.add_argument("--revocations", type=int, default=20, help="revocations timed per setting")
+    parser.add_argument("--duration", type=int, default=15, help="seconds per measured wrk run")
+    parser.add_argument("--warmup", type=int, default=10, help="seconds of warm-up per kind and phase")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--login-seconds", type=int, default=10)
+    parser.add_argument("--last-seen-window", type=int, default=5, help="accuracy window in seconds")
+    parser.add_argument("--last-seen-windows", type=int, default=4, help="windows of load for the count")
+    parser.add_argument("--no-profile", dest="profile", action="store_false",
+                        help="skip the JFR profiles of a and b")
+    parser.add_argument("--algorithm", default="RS256", choices=["RS256", "ES256"])
+    parser.add_argument("--port", type=int, default=18280, help="node 1; node 2 and the cache-less node follow")
+    parser.add_argument("--grid-port", type=int, default=16950)
+    args = parser.parse_args()
+
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: run bench/load.sh, which installs it")
+    WORK.mkdir(parents=True, exist_ok=True)
+    bench = Bench(args)
+    try:
+        bench.run()
+    finally:
+        bench.stop_all()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+-- wrk script of bench/load.py. Three kinds of request:
+--   TOKENS_FILE set (one access token per line): GET, each request with the next token as a bearer token, so the
+--     load spreads over every session;
+--   LOGIN_USER and LOGIN_PASSWORD set: POST a JSON login (login throughput);
+--   neither: GET without a token.
+-- done() prints one JSON line that load.py reads: requests, duration, latency percentiles, failures.
+
+local tokens = {}
+local next_index = 0
+local login_body = nil
+local thread_count = 0
+
+-- Runs in the main script: numbers the threads, so that each starts at another place in the token list.
+function setup(thread)
+  thread:set("thread_number", thread_count)
+  thread_count = thread_count + 1
+end
+
+function init(args)
+  local user = os.getenv("LOGIN_USER")
+  if user ~= nil and user ~= "" then
+    login_body = string.format('{"username":"%s","password":"%s","device_name":"wrk"}',
+      user, os.getenv("LOGIN_PASSWORD"))
+  end
+  local path = os.getenv("TOKENS_FILE")
+  if path ~= nil and path ~= "" then
+    for line in io.lines(path) do
+      if #line > 0 then
+        tokens[#tokens + 1] = line
+      end
+    end
+  end
+  next_index = (thread_number * 7919) % math.max(#tokens, 1)
+end
+
+function request()
+  if login_body ~= nil then
+    return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, login_body)
+  end
+  if #tokens == 0 then
+    return wrk.format("GET")
+  end
+  next_index = (next_index + 1) % #tokens
+  return wrk.format("GET", nil, { ["Authorization"] = "Bearer " .. tokens[next_index + 1] })
+end
+
+function done(summary, latency, requests)
+  local errors = summary.errors
+  io.write(string.format(
+    '{"requests":%d,"duration_us":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,'
+      .. '"non_2xx":%d,"socket_errors":%d}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
+    latency:percentile(99), latency.max, errors.status,
+    errors.connect + errors.read + errors.write + errors.timeout))
+end
