@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """The load benchmark of token-manager (run it through bench/load.sh, which builds and installs what it needs).
 
-In one run, on PostgreSQL, it starts Payara Micro with token-manager and the benchmark-only stateless WAR side by
-side, seeds users and sessions, and drives wrk alternately at
+In one run, on PostgreSQL, it starts Payara Micro with token-manager and the benchmark-only WARs (bench/pom.xml) side
+by side, seeds users and sessions, and drives wrk alternately at
   a. GET /api/me with our revocable tokens (signature, claims and session checked on every request);
   b. GET /stateless/api/me: the same tokens verified statelessly by the server's own MicroProfile JWT;
-  c. GET /stateless/api/ping: no authentication at all (the ceiling);
+  c. GET /ceiling/api/ping: an application without security (the ceiling);
+  d. GET /platform/api/ping: the same behind a do-nothing HttpAuthenticationMechanism that admits every request as
+     a fixed caller (what Jakarta Security itself costs on the server, before any token is looked at);
 then reports the ratios a/b and a/c, the time from a revocation's answer to the first 401 on the same node and on a
 second node of the data grid, last-seen writes per session per accuracy window, login throughput, and /api/me
 latency with the sessions seeded and again with a million more rows in tm_session. A third node without the session
@@ -132,9 +134,9 @@ def add_filler_sessions(count, account_id):
 # --------------------------------------------------------------------------------------------------------- nodes
 
 class Node:
-    """One Payara Micro process with token-manager (and, on node 1, the stateless WAR)."""
+    """One Payara Micro process with token-manager (and, on node 1, the benchmark's WARs)."""
 
-    def __init__(self, name, port, grid_port, grid_ports, env, with_stateless, cluster):
+    def __init__(self, name, port, grid_port, grid_ports, env, with_bench_wars, cluster):
         self.name = name
         self.port = port
         self.log_path = WORK / f"{name}.log"
@@ -143,8 +145,9 @@ class Node:
                    "--deploy", f"{ROOT / 'target' / 'token-manager.war'}:/",
                    "--port", str(port), "--prebootcommandfile",
                    str(ROOT / "server-config" / "payara" / "preboot.asadmin")]
-        if with_stateless:
-            command += ["--deploy", f"{ROOT / 'bench' / 'stateless' / 'target' / 'stateless.war'}:/stateless"]
+        if with_bench_wars:
+            for module, war in [("stateless", "stateless"), ("ceiling", "ceiling"), ("ceiling", "platform")]:
+                command += ["--deploy", f"{ROOT / 'bench' / module / 'target' / (war + '.war')}:/{war}"]
         if cluster:
             command += ["--clustermode", "tcpip:" + ",".join(f"127.0.0.1:{p}" for p in grid_ports),
                         "--startport", str(grid_port), "--interfaces", "127.0.0.1", "--clustername", "tm-bench"]
@@ -210,6 +213,17 @@ def summary(runs):
     }
 
 
+def revocation_summary(timings):
+    """(milliseconds from the answer to the first 401, refused on the first request) per revocation; the first
+    revocation warms the path up and is not counted."""
+    counted = timings[1:]
+    latencies = [ms for ms, _ in counted]
+    return {
+        "revocations": len(counted), "first_request_refused": sum(1 for _, first in counted if first),
+        "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99), "max_ms": max(latencies),
+    }
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -240,8 +254,8 @@ class Bench:
         env.update(extra or {})
         return env
 
-    def start(self, name, port, grid_port, with_stateless, cluster, extra_env=None):
-        node = Node(name, port, grid_port, self.grid_ports, self.env(extra_env), with_stateless, cluster)
+    def start(self, name, port, grid_port, with_bench_wars, cluster, extra_env=None):
+        node = Node(name, port, grid_port, self.grid_ports, self.env(extra_env), with_bench_wars, cluster)
         self.nodes.append(node)
         return node
 
@@ -254,10 +268,10 @@ class Bench:
         fresh_database()
         log(f"database {DATABASE} created")
 
-        node1 = self.start("node-1", p1, self.grid_ports[0], with_stateless=True, cluster=True)
-        node1.wait_ready(["/api/auth/jwks", "/stateless/api/ping"])
+        node1 = self.start("node-1", p1, self.grid_ports[0], with_bench_wars=True, cluster=True)
+        node1.wait_ready(["/api/auth/jwks", "/ceiling/api/ping", "/platform/api/ping"])
         # The node without a session cache shares the database; it starts once node 1 has migrated the schema.
-        node3 = self.start("node-nocache", p3, None, with_stateless=False, cluster=False,
+        node3 = self.start("node-nocache", p3, None, with_bench_wars=False, cluster=False,
                            extra_env={"TOKEN_MANAGER_SESSION_CACHE_TTL": "PT0S"})
         self.seed(p1)
         node3.wait_ready(["/api/auth/jwks"])
@@ -269,7 +283,8 @@ class Bench:
         targets = {
             "a": (f"http://127.0.0.1:{p1}/api/me", bearer),
             "b": (f"http://127.0.0.1:{p1}/stateless/api/me", bearer),
-            "c": (f"http://127.0.0.1:{p1}/stateless/api/ping", {}),
+            "c": (f"http://127.0.0.1:{p1}/ceiling/api/ping", {}),
+            "d": (f"http://127.0.0.1:{p1}/platform/api/ping", {}),
             "a_nocache": (f"http://127.0.0.1:{p3}/api/me", bearer),
         }
         # Every kind answers 200 to its request before any load (b proves the stateless WAR trusts our tokens).
@@ -277,7 +292,7 @@ class Bench:
             wrk(url, 1, 1, env)
 
         stats_before = self.stats(p1)
-        self.alternate("sessions", targets, ["a", "b", "c", "a_nocache"])
+        self.alternate("sessions", targets, ["a", "b", "c", "d", "a_nocache"])
         stats_after = self.stats(p1)
         self.results["session_reads_per_request"] = (
             (stats_after["session_database_reads"] - stats_before["session_database_reads"])
@@ -288,8 +303,10 @@ class Bench:
         self.last_seen(p1, targets["a"])
         self.revocation_same_node(p1)
 
-        node2 = self.start("node-2", p2, self.grid_ports[1], with_stateless=False, cluster=True)
+        node2 = self.start("node-2", p2, self.grid_ports[1], with_bench_wars=False, cluster=True)
         node2.wait_ready(["/api/auth/jwks"])
+        # A warm node 2, as in production: the revocation timings below measure the grid, not a cold JIT.
+        wrk(f"http://127.0.0.1:{p2}/api/me", args.warmup, args.connections, bearer)
         self.revocation_across_nodes(p1, p2)
         node2.stop()
         self.nodes.remove(node2)
@@ -316,7 +333,7 @@ class Bench:
         client.close()
         # Sessions under load, plus the ones of the revocation measurements: two per revocation (the revoking
         # session and the revoked one, of one user) for each of the two settings, and a spare pair per user.
-        wanted = args.sessions + 4 * args.revocations + 2 * len(users)
+        wanted = args.sessions + 4 * (args.revocations + 1) + 2 * len(users)
         log(f"seeding {wanted} login sessions of {len(users)} users (each login hashes a password with"
             " PBKDF2, 600,000 iterations: this takes a while)")
         started = time.time()
@@ -397,28 +414,25 @@ class Bench:
         return pairs
 
     def revocation_same_node(self, port):
-        pairs = self.revocation_pairs()[:self.args.revocations]
+        pairs = self.revocation_pairs()[:self.args.revocations + 1]
         self.spare_sessions = [s for s in self.spare_sessions if all(s not in p for p in pairs)]
         client = Client(port)
-        latencies, first_refused = [], 0
+        timings = []
         for revoker, victim in pairs:
             assert client.call("GET", "/api/me", victim["access_token"])[0] == 200  # cached on this node now
             client.json("DELETE", f"/api/sessions/{victim['session_id']}", revoker["access_token"], expect=204)
             answered = time.perf_counter()
             status = client.call("GET", "/api/me", victim["access_token"])[0]
-            latencies.append((time.perf_counter() - answered) * 1000)
-            first_refused += status == 401
+            timings.append(((time.perf_counter() - answered) * 1000, status == 401))
         client.close()
-        self.results["revocation_same_node"] = {
-            "revocations": len(pairs), "first_request_refused": first_refused,
-            "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99),
-        }
-        log(f"revocation, one node: {first_refused}/{len(pairs)} refused on the next request")
+        self.results["revocation_same_node"] = revocation_summary(timings)
+        log(f"revocation, one node: {self.results['revocation_same_node']['first_request_refused']}/"
+            f"{len(timings) - 1} refused on the next request")
 
     def revocation_across_nodes(self, port1, port2):
-        pairs = self.revocation_pairs()[:self.args.revocations]
+        pairs = self.revocation_pairs()[:self.args.revocations + 1]
         one, two = Client(port1), Client(port2)
-        latencies, first_refused = [], 0
+        timings = []
         for revoker, victim in pairs:
             # Both nodes have the victim's session cached: the worst case for staleness.
             assert one.call("GET", "/api/me", victim["access_token"])[0] == 200
@@ -432,16 +446,12 @@ class Bench:
                     break
                 if time.perf_counter() - answered > 10:
                     raise RuntimeError("a revoked session still works on node 2 after 10 s")
-            latencies.append((time.perf_counter() - answered) * 1000)
-            first_refused += attempts == 1
+            timings.append(((time.perf_counter() - answered) * 1000, attempts == 1))
         one.close()
         two.close()
-        self.results["revocation_across_nodes"] = {
-            "revocations": len(pairs), "first_request_refused": first_refused,
-            "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99),
-            "max_ms": max(latencies),
-        }
-        log(f"revocation, two nodes: {first_refused}/{len(pairs)} refused on node 2's next request")
+        self.results["revocation_across_nodes"] = revocation_summary(timings)
+        log(f"revocation, two nodes: {self.results['revocation_across_nodes']['first_request_refused']}/"
+            f"{len(timings) - 1} refused on node 2's next request")
 
     def login_throughput(self, port):
         args = self.args
@@ -468,7 +478,8 @@ class Bench:
         labels = {
             "a": "a. `/api/me`, revocable (token-manager)",
             "b": "b. `/stateless/api/me`, stateless MP-JWT",
-            "c": "c. `/stateless/api/ping`, no auth (ceiling)",
+            "c": "c. `/ceiling/api/ping`, no security (ceiling)",
+            "d": "d. `/platform/api/ping`, Jakarta Security with a do-nothing mechanism",
             "a_nocache": "a'. `/api/me`, session cache off (PostgreSQL read per request)",
         }
         for kind, label in labels.items():
@@ -476,6 +487,8 @@ class Bench:
             lines.append(f"| {label} | {x['rps']:.0f} | {x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {x['rounds']} |")
         ab, ac = s["a"]["rps"] / s["b"]["rps"], s["a"]["rps"] / s["c"]["rps"]
         lines += ["", f"- a/b = **{ab:.2f}** (target >= 1.0); a/c = **{ac:.2f}** (target >= 0.9);"
+                      f" a/d = **{s['a']['rps'] / s['d']['rps']:.2f}** (token-manager on top of the platform's own"
+                      f" security); d/c = {s['d']['rps'] / s['c']['rps']:.2f} (what Jakarta Security costs here);"
                       f" a'/b = {s['a_nocache']['rps'] / s['b']['rps']:.2f}",
                   f"- session database reads per authenticated request under load (node with cache):"
                   f" {r['session_reads_per_request']:.4f}"]
@@ -507,8 +520,9 @@ class Bench:
         for kind, profile in r.get("profile", {}).items():
             lines += ["", f"JFR, {labels[kind]}: {profile['http_thread_samples']} samples of the HTTP threads;"
                           f" {profile['share_in_token_manager']:.0%} with token-manager code on the stack,"
-                          f" {profile['share_in_jwt_verification']:.0%} in JWT parsing or signature code. Hottest"
-                          " methods (top frame):"]
+                          f" {profile['share_in_jwt_verification']:.0%} in JWT parsing or signature code,"
+                          f" {profile['share_in_service_loader']:.0%} in ServiceLoader lookups. Hottest methods"
+                          " (top frame):"]
             lines += [f"    {share:6.1%}  {name}" for name, share in profile["hottest"]]
         text = "\n".join(lines)
         print(text)
@@ -533,7 +547,7 @@ def summarize_profile(recording, top=12):
     methods (top frames)."""
     out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "96",
                           str(recording)], check=True, capture_output=True, text=True).stdout
-    samples, ours, verifying, top_frames = 0, 0, 0, {}
+    samples, ours, verifying, lookups, top_frames = 0, 0, 0, 0, {}
     for event in out.split("jdk.ExecutionSample")[1:]:
         if "http-thread-pool" not in event:
             continue
@@ -546,12 +560,14 @@ def summarize_profile(recording, top=12):
         ours += any(f.startswith("dev.tokenmanager.") and not f.startswith("dev.tokenmanager.bench.")
                     for f in frames)
         verifying += any(f.startswith(JWT_PACKAGES) for f in frames)
+        lookups += any(f.startswith("java.util.ServiceLoader") for f in frames)
         top_frames[frames[0]] = top_frames.get(frames[0], 0) + 1
     hottest = sorted(top_frames.items(), key=lambda item: -item[1])[:top]
     return {
         "http_thread_samples": samples,
         "share_in_token_manager": ours / max(1, samples),
         "share_in_jwt_verification": verifying / max(1, samples),
+        "share_in_service_loader": lookups / max(1, samples),
         "hottest": [[name, count / max(1, samples)] for name, count in hottest],
     }
 
@@ -570,7 +586,7 @@ def main():
     parser.add_argument("--sessions", type=int, default=100, help="sessions whose tokens carry the load")
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--filler", type=int, default=1_000_000, help="rows added for the large-table phase")
-    parser.add_argument("--revocations", type=int, default=20, help="revocations timed per setting")
+    parser.add_argument("--revocations", type=int, default=30, help="revocations timed per setting")
     parser.add_argument("--duration", type=int, default=15, help="seconds per measured wrk run")
     parser.add_argument("--warmup", type=int, default=10, help="seconds of warm-up per kind and phase")
     parser.add_argument("--rounds", type=int, default=3)

@@ -1,14 +1,14 @@
 package dev.tokenmanager.api;
 
 import dev.tokenmanager.account.Groups;
+import dev.tokenmanager.admin.KeyAdministration;
 import dev.tokenmanager.auth.CurrentCaller;
 import dev.tokenmanager.http.ClientInfoResolver;
-import dev.tokenmanager.admin.KeyAdministration;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.keys.SigningKeys;
 import dev.tokenmanager.keys.StoredSigningKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -39,9 +39,9 @@ public class AdminKeysResource {
     /** Every stored key, newest first: {@code [{"kid","algorithm","state","created_at","retired_at","verify_until"}]}. */
     @GET
     public String list() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.createArrayBuilder();
         for (StoredSigningKey key : keys.stored()) {
-            array.add(Json.createObjectBuilder()
+            array.add(Jsons.createObjectBuilder()
                     .add("kid", key.kid())
                     .add("algorithm", key.algorithm())
                     .add("state", key.state().name().toLowerCase(java.util.Locale.ROOT))
@@ -57,6 +57,6 @@ public class AdminKeysResource {
     @Path("rotate")
     public String rotate() {
         String kid = administration.rotate(caller.require(), clients.of(request).ip());
-        return Json.createObjectBuilder().add("kid", kid).build().toString();
+        return Jsons.createObjectBuilder().add("kid", kid).build().toString();
     }
 }

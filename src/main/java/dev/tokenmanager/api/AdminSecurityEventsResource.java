@@ -3,9 +3,9 @@ package dev.tokenmanager.api;
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.events.SecurityEvent;
 import dev.tokenmanager.events.SecurityEvents;
+import dev.tokenmanager.http.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -37,9 +37,9 @@ public class AdminSecurityEventsResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.badRequest("'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.createArrayBuilder();
         for (SecurityEvent event : events.latest(limit)) {
-            array.add(Json.createObjectBuilder()
+            array.add(Jsons.createObjectBuilder()
                     .add("occurred_at", Views.timestamp(event.occurredAt()))
                     .add("kind", event.kind())
                     .add("username", Views.nullable(event.username()))

@@ -4,12 +4,12 @@ import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.admin.UserAdministration;
 import dev.tokenmanager.auth.CurrentCaller;
 import dev.tokenmanager.http.ClientInfoResolver;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.session.SessionKind;
 import dev.tokenmanager.session.SessionQuery;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -60,11 +60,11 @@ public class AdminSessionsResource {
                 .orElseThrow(() -> ProblemException.badRequest("'kind' must be login or token."));
         SessionQuery query = new SessionQuery(username == null || username.isEmpty() ? null : username, null, kind,
                 null, null, SessionQuery.Sort.LAST_SEEN, true, page * size, size);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         String current = caller.require().sessionId();
         sessions.search(query).forEach(row -> items.add(Views.session(row.session(), current)
                 .add("username", row.username())));
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("items", items)
                 .add("total", sessions.count(query))
                 .add("page", page)

@@ -3,10 +3,11 @@ package dev.tokenmanager.api;
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.auth.AuthOutcome;
 import dev.tokenmanager.auth.AuthStats;
+import dev.tokenmanager.cluster.Cluster;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +18,8 @@ import java.util.Locale;
 /**
  * This node's counters since start-up: {@code /api/admin/stats}. Authentications by outcome, the session lookups
  * they caused (the request path's only use of the session store) and how many of those read the database, logins,
- * refreshes, refresh-token reuse; and the live sessions of the whole installation.
+ * refreshes, refresh-token reuse; the live sessions of the whole installation; and the data grid as this node sees
+ * it (members, events another node did not acknowledge in time).
  */
 @RequestScoped
 @Path("admin/stats")
@@ -29,20 +31,22 @@ public class AdminStatsResource {
     AuthStats stats;
     @Inject
     SessionService sessions;
+    @Inject
+    Cluster cluster;
 
     @GET
     public String stats() {
-        JsonObjectBuilder outcomes = Json.createObjectBuilder();
+        JsonObjectBuilder outcomes = Jsons.createObjectBuilder();
         for (AuthOutcome outcome : AuthOutcome.values()) {
             outcomes.add(outcome.label(), stats.count(outcome));
         }
-        JsonObjectBuilder logins = Json.createObjectBuilder();
-        JsonObjectBuilder refreshes = Json.createObjectBuilder();
+        JsonObjectBuilder logins = Jsons.createObjectBuilder();
+        JsonObjectBuilder refreshes = Jsons.createObjectBuilder();
         for (AuthStats.Grant grant : AuthStats.Grant.values()) {
             logins.add(grant.name().toLowerCase(Locale.ROOT), stats.logins(grant));
             refreshes.add(grant.name().toLowerCase(Locale.ROOT), stats.refreshes(grant));
         }
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("authentications", outcomes)
                 .add("session_lookups", stats.sessionLookups())
                 .add("session_database_reads", stats.databaseReads())
@@ -52,6 +56,9 @@ public class AdminStatsResource {
                 .add("refresh_reuse_detections", stats.reuseDetections())
                 .add("last_seen_writes", stats.lastSeenWrites())
                 .add("active_sessions", sessions.liveByDeviceType().values().stream().mapToLong(Long::longValue).sum())
+                .add("cluster", Jsons.createObjectBuilder()
+                        .add("members", cluster.members())
+                        .add("unacknowledged_events", cluster.unacknowledgedEvents()))
                 .build().toString();
     }
 }

@@ -11,9 +11,9 @@ import dev.tokenmanager.admin.UserSummary;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
 import dev.tokenmanager.http.ClientInfoResolver;
+import dev.tokenmanager.http.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -57,7 +57,7 @@ public class AdminUsersResource {
 
     @GET
     public String list() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.createArrayBuilder();
         users.users().forEach(user -> array.add(Views.user(user.account(), user.activeSessions())));
         return array.build().toString();
     }

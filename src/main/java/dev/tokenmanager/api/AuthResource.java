@@ -5,9 +5,10 @@ import dev.tokenmanager.auth.Authentication;
 import dev.tokenmanager.auth.BearerAuthenticator;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
-import dev.tokenmanager.http.ClientInfoResolver;
-import dev.tokenmanager.auth.GrantService;
 import dev.tokenmanager.auth.GrantService.LoginResult;
+import dev.tokenmanager.auth.GrantService;
+import dev.tokenmanager.http.ClientInfoResolver;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
 import dev.tokenmanager.keys.SigningKeys;
@@ -16,7 +17,6 @@ import dev.tokenmanager.session.RefreshSecrets;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -158,7 +158,7 @@ public class AuthResource {
 
     static Response tokenResponse(GrantService.Granted granted) {
         Instant now = Instant.now();
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("access_token", granted.accessToken().token())
                 .add("token_type", "Bearer")
                 .add("expires_in", secondsBetween(now, granted.accessToken().expiresAt()))
@@ -197,7 +197,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response introspect(MultivaluedMap<String, String> form) {
         String token = tokenField(form);
-        JsonObjectBuilder answer = Json.createObjectBuilder();
+        JsonObjectBuilder answer = Jsons.createObjectBuilder();
         // A refresh token is accepted only by refresh and revoke: here it is just not an active access token.
         if (!RefreshSecrets.isWellFormed(token)
                 && authenticator.inspect(token) instanceof Authentication.Success success) {
@@ -219,7 +219,7 @@ public class AuthResource {
         answer.add("active", true)
                 .add("sub", caller.token().map(t -> t.subject()).orElse(caller.accountId()))
                 .add("username", caller.username())
-                .add("groups", Json.createArrayBuilder(caller.groups()))
+                .add("groups", Jsons.createArrayBuilder(caller.groups()))
                 .add("sid", caller.sessionId());
         if (exp != null) {
             answer.add("exp", exp.getEpochSecond());

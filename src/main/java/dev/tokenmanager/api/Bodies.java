@@ -1,6 +1,6 @@
 package dev.tokenmanager.api;
 
-import jakarta.json.Json;
+import dev.tokenmanager.http.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -20,7 +20,7 @@ final class Bodies {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("The request body must be a JSON object.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ProblemException.badRequest("The request body must be a JSON object.");

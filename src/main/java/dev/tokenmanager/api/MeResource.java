@@ -5,12 +5,12 @@ import dev.tokenmanager.account.LoginThrottle;
 import dev.tokenmanager.account.PasswordPolicy;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
-import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.events.SecurityEvents;
+import dev.tokenmanager.http.ClientInfoResolver;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.session.SessionService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +26,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** The caller, and their password: {@code /api/me}. */
-@RequestScoped
+@ApplicationScoped
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
@@ -51,9 +51,9 @@ public class MeResource {
     @GET
     public String me() {
         Caller caller = currentCaller.require();
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("username", caller.username())
-                .add("groups", Json.createArrayBuilder(caller.groups()))
+                .add("groups", Jsons.createArrayBuilder(caller.groups()))
                 .add("session_id", caller.sessionId())
                 .build().toString();
     }

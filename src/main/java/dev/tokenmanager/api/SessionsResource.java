@@ -2,11 +2,11 @@ package dev.tokenmanager.api;
 
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.session.SessionKind;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -57,6 +57,6 @@ public class SessionsResource {
     }
 
     static String revoked(int count) {
-        return Json.createObjectBuilder().add("revoked", count).build().toString();
+        return Jsons.createObjectBuilder().add("revoked", count).build().toString();
     }
 }

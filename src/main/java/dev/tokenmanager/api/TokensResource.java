@@ -4,13 +4,13 @@ import dev.tokenmanager.account.Account;
 import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
-import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.auth.NamedTokens;
+import dev.tokenmanager.http.ClientInfoResolver;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.session.SessionKind;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -75,7 +75,7 @@ public class TokensResource {
         }
         return Response.created(UriBuilder.fromPath("/api/tokens/{id}").build(created.session().id()))
                 .header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder()
+                .entity(Jsons.createObjectBuilder()
                         .add("id", created.session().id())
                         .add("name", created.session().name())
                         .add("token", created.token())

@@ -1,9 +1,9 @@
 package dev.tokenmanager.api;
 
 import dev.tokenmanager.account.Account;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.session.DeviceInfo;
 import dev.tokenmanager.session.Session;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -21,7 +21,7 @@ final class Views {
     /** A session object: {@code {"id","kind","name","created_at","last_seen_at","expires_at","ip","user_agent","device","current"}}. */
     static JsonObjectBuilder session(Session session, String currentSessionId) {
         DeviceInfo device = session.device();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("id", session.id())
                 .add("kind", session.kind().apiName())
                 .add("name", session.name())
@@ -30,7 +30,7 @@ final class Views {
                 .add("expires_at", timestamp(session.expiresAt()))
                 .add("ip", nullable(session.ip()))
                 .add("user_agent", nullable(session.userAgent()))
-                .add("device", Json.createObjectBuilder()
+                .add("device", Jsons.createObjectBuilder()
                         .add("type", nullable(device.type()))
                         .add("os", nullable(device.os()))
                         .add("browser", nullable(device.browser())))
@@ -39,16 +39,16 @@ final class Views {
     }
 
     static JsonArrayBuilder sessions(List<Session> sessions, String currentSessionId) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.createArrayBuilder();
         sessions.forEach(session -> array.add(session(session, currentSessionId)));
         return array;
     }
 
     /** A user: {@code {"username","groups","active","created_at","active_sessions"}}. */
     static JsonObjectBuilder user(Account account, long activeSessions) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("username", account.username())
-                .add("groups", Json.createArrayBuilder(account.groups()))
+                .add("groups", Jsons.createArrayBuilder(account.groups()))
                 .add("active", account.isActive())
                 .add("created_at", timestamp(account.createdAt()))
                 .add("active_sessions", activeSessions);
@@ -60,10 +60,10 @@ final class Views {
     }
 
     static JsonValue timestamp(Optional<Instant> instant) {
-        return instant.<JsonValue>map(value -> Json.createValue(timestamp(value))).orElse(JsonValue.NULL);
+        return instant.<JsonValue>map(value -> Jsons.createValue(timestamp(value))).orElse(JsonValue.NULL);
     }
 
     static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : Jsons.createValue(value);
     }
 }

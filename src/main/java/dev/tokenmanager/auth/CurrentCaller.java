@@ -1,5 +1,6 @@
 package dev.tokenmanager.auth;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller the authentication mechanism established for this request, if any. */
-@RequestScoped
+@ApplicationScoped
 public class CurrentCaller {
 
     /** The request attribute the mechanism stores the {@link Caller} under. */
@@ -22,7 +23,7 @@ public class CurrentCaller {
         return Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
     }
 
-    /** The caller; resources reached only by authenticated callers (see the access filter) use this. */
+    /** The caller; resources reached only by authenticated callers (see the API's access control) use this. */
     public Caller require() {
         return get().orElseThrow(() -> new IllegalStateException("no authenticated caller"));
     }

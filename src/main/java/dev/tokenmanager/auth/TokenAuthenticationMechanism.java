@@ -21,7 +21,7 @@ import java.util.Set;
  * The one authentication mechanism of the application. It only extracts the credential and answers: a
  * {@code Refresh-Token} header outside {@code /api/auth/refresh} gets 400; a bearer credential on {@code /api/*}
  * is handed to the {@link BearerAuthenticator}, and a refused one gets 401 with an RFC 6750 challenge (whether a
- * resource needs a caller at all is decided later, by the API's access filter); the admin console under
+ * resource needs a caller at all is decided later, by the API's access control); the admin console under
  * {@code /admin} is reached with its HttpOnly cookie, else the browser goes to the console's login page.
  */
 @ApplicationScoped

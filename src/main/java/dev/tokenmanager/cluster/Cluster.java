@@ -1,9 +1,14 @@
 package dev.tokenmanager.cluster;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,13 +31,20 @@ public class Cluster {
     private final String nodeId = UUID.randomUUID().toString();
     private DataGrid grid;
     private ClusterBus bus;
+    private ScheduledFuture<?> heartbeat;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @PostConstruct
     void connect() {
         grid = findGrid();
         if (grid != null) {
             try {
-                bus = grid.bus(nodeId);
+                DataGrid.GridBus gridBus = grid.bus(nodeId);
+                bus = gridBus;
+                long period = DataGrid.HEARTBEAT.toMillis();
+                heartbeat = scheduler.scheduleAtFixedRate(() -> renew(gridBus), period, period, TimeUnit.MILLISECONDS);
                 LOG.info("clustered through the server's data grid: revocations, key changes and login throttling"
                         + " are shared by every node");
                 return;
@@ -43,6 +55,29 @@ public class Cluster {
         }
         bus = new LocalBus();
         LOG.info("no data grid: this node works alone");
+    }
+
+    private static void renew(DataGrid.GridBus gridBus) {
+        try {
+            gridBus.heartbeat();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "renewing this node's membership of the data grid failed; trying again", e);
+        }
+    }
+
+    /** An orderly stop: the other nodes stop waiting for this one's acknowledgements at once. */
+    @PreDestroy
+    void disconnect() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        if (bus instanceof DataGrid.GridBus gridBus) {
+            try {
+                gridBus.leave();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "could not leave the data grid's membership; it runs out by itself", e);
+            }
+        }
     }
 
     private static DataGrid findGrid() {
@@ -62,6 +97,16 @@ public class Cluster {
     /** Whether a data grid links this node with others. */
     public boolean isClustered() {
         return grid != null;
+    }
+
+    /** How many nodes the data grid links, this one included (1 without a grid). */
+    public int members() {
+        return bus instanceof DataGrid.GridBus gridBus ? gridBus.members().size() : 1;
+    }
+
+    /** Events this node published that another node did not acknowledge in time (0 without a grid). */
+    public long unacknowledgedEvents() {
+        return bus instanceof DataGrid.GridBus gridBus ? gridBus.unacknowledgedEvents() : 0;
     }
 
     /** This node's identity for leases and logs. */

@@ -3,6 +3,7 @@ package dev.tokenmanager.console;
 import dev.tokenmanager.admin.UserAdministration;
 import dev.tokenmanager.auth.CurrentCaller;
 import dev.tokenmanager.http.ClientInfoResolver;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.session.SessionKind;
 import dev.tokenmanager.session.SessionQuery;
 import dev.tokenmanager.session.SessionService;
@@ -10,7 +11,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.util.List;
@@ -56,24 +56,24 @@ public class SessionsView implements Serializable {
         activeSessions = byDevice.values().stream().mapToLong(Long::longValue).sum();
         usersWithSessions = sessions.liveByAccount().size();
         deviceTypes = List.copyOf(byDevice.keySet());
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder counts = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsons.createArrayBuilder();
+        JsonArrayBuilder counts = Jsons.createArrayBuilder();
         byDevice.forEach((type, count) -> {
             labels.add(type);
             counts.add(count);
         });
-        deviceChart = Json.createObjectBuilder()
+        deviceChart = Jsons.createObjectBuilder()
                 .add("type", "bar")
-                .add("data", Json.createObjectBuilder()
+                .add("data", Jsons.createObjectBuilder()
                         .add("labels", labels)
-                        .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("datasets", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder()
                                 .add("label", "Active sessions")
                                 .add("data", counts)
                                 .add("backgroundColor", "#4f7cac"))))
-                .add("options", Json.createObjectBuilder()
+                .add("options", Jsons.createObjectBuilder()
                         .add("animation", false)
-                        .add("plugins", Json.createObjectBuilder()
-                                .add("legend", Json.createObjectBuilder().add("display", false))))
+                        .add("plugins", Jsons.createObjectBuilder()
+                                .add("legend", Jsons.createObjectBuilder().add("display", false))))
                 .build().toString();
     }
 

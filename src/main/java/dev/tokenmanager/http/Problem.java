@@ -1,6 +1,5 @@
 package dev.tokenmanager.http;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
@@ -47,7 +46,7 @@ public record Problem(String type, String title, int status, String detail) {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status);

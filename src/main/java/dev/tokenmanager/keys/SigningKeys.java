@@ -5,12 +5,12 @@ import dev.tokenmanager.cluster.ClusterEvent;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.crypto.KeyEncryption;
 import dev.tokenmanager.crypto.RandomIds;
+import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.jwt.KeyMaterial;
 import dev.tokenmanager.jwt.SigningKey;
 import dev.tokenmanager.jwt.VerificationKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.StringReader;
 import java.security.GeneralSecurityException;
@@ -161,14 +161,14 @@ public class SigningKeys {
     /** The JWKS document: the public part of every key that may still verify a live token (none for HMAC). */
     public String jwksJson() {
         Instant now = clock.instant();
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = Jsons.createArrayBuilder();
         ring.keys().values().stream()
                 .filter(entry -> entry.verifiesAt(now))
                 .map(entry -> entry.key().publicJwkJson())
                 .flatMap(Optional::stream)
                 .sorted()
-                .forEach(jwk -> keys.add(Json.createReader(new StringReader(jwk)).readObject()));
-        return Json.createObjectBuilder().add("keys", keys).build().toString();
+                .forEach(jwk -> keys.add(Jsons.createReader(new StringReader(jwk)).readObject()));
+        return Jsons.createObjectBuilder().add("keys", keys).build().toString();
     }
 
     /** The keys as stored, for the admin console: newest first. */

@@ -65,6 +65,10 @@ public class LastSeenRecorder {
 
     /** Records a use of {@code session} at {@code now}. */
     public void recordUse(SessionState session, Instant now) {
+        Long recorded = lastWritten.get(session.sessionId());
+        if (recorded != null && !policy.shouldWrite(Math.max(session.lastSeenAt(), recorded), now)) {
+            return; // the common case: a plain read, no lock that every request of this session would queue for
+        }
         if (lastWritten.size() >= MAX_TRACKED) {
             lastWritten.clear();
         }

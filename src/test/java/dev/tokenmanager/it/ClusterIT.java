@@ -3,12 +3,15 @@ package dev.tokenmanager.it;
 import static dev.tokenmanager.it.support.ProblemAssert.assertInvalidToken;
 import static dev.tokenmanager.it.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.ClusterDeployments;
 import dev.tokenmanager.it.support.Reply;
+import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -47,9 +50,17 @@ class ClusterIT {
     @Test
     void nodesFormOneGrid() {
         for (Api node : new Api[] {node1, node2}) {
-            Reply ready = node.get("/health/ready", null);
-            assertThat(ready.status()).isEqualTo(200);
+            assertThat(node.get("/health/ready", null).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(cluster(node).getInt("members")).as("members of the grid").isEqualTo(2));
         }
+    }
+
+    /** What {@code node} knows of the grid. */
+    private static JsonObject cluster(Api node) {
+        Reply stats = node.get("/api/admin/stats", node.loginAdmin().access());
+        assertThat(stats.status()).isEqualTo(200);
+        return stats.json().getJsonObject("cluster");
     }
 
     @Test
@@ -70,6 +81,9 @@ class ClusterIT {
             assertThat(node1.get("/api/me", other.access()).status()).isEqualTo(200);
             node1.delete("/api/sessions", other.access());
         }
+        // Every revocation was acknowledged by the other node before it answered, none by running out of time.
+        assertThat(cluster(node1).getJsonNumber("unacknowledged_events").longValue()).isZero();
+        assertThat(cluster(node2).getJsonNumber("unacknowledged_events").longValue()).isZero();
     }
 
     @Test
