@@ -299,7 +299,7 @@ class Bench:
             / max(1, stats_after["authentications"]["ok"] - stats_before["authentications"]["ok"]))
 
         if args.profile:
-            self.profile(node1, targets, ["a", "b"])
+            self.profile(node1, targets, ["a", "b", "d"])
         self.last_seen(p1, targets["a"])
         self.revocation_same_node(p1)
 
@@ -519,11 +519,13 @@ class Bench:
                      f" {m['a']['rps'] / m['b']['rps']:.2f})")
         for kind, profile in r.get("profile", {}).items():
             lines += ["", f"JFR, {labels[kind]}: {profile['http_thread_samples']} samples of the HTTP threads;"
-                          f" {profile['share_in_token_manager']:.0%} with token-manager code on the stack,"
+                          f" {profile['share_in_token_manager']:.0%} in token-manager's own code,"
                           f" {profile['share_in_jwt_verification']:.0%} in JWT parsing or signature code,"
                           f" {profile['share_in_service_loader']:.0%} in ServiceLoader lookups. Hottest methods"
                           " (top frame):"]
             lines += [f"    {share:6.1%}  {name}" for name, share in profile["hottest"]]
+            lines += ["  Contended locks (waits over 10 ms, by the first frame outside the JDK):"]
+            lines += [f"    {count:6d}  {name}" for name, count in profile["contended_monitors"]]
         text = "\n".join(lines)
         print(text)
         (WORK / "load-results.md").write_text(text + "\n")
@@ -539,37 +541,65 @@ def jcmd(pid, *command):
     subprocess.run(["jcmd", str(pid), *command], check=True, capture_output=True, text=True)
 
 
+JDK_PACKAGES = ("java.", "jdk.", "sun.", "javax.", "com.sun.naming.")
 JWT_PACKAGES = ("org.jose4j.", "com.nimbusds.", "sun.security.rsa.", "sun.security.ec.", "java.security.Signature")
 
 
 def summarize_profile(recording, top=12):
-    """Execution samples of the HTTP threads: the share with token-manager code on the stack, and the hottest
-    methods (top frames)."""
+    """Execution samples of the HTTP threads: the share spent in token-manager's own code (the innermost frame
+    outside the JDK is ours), in JWT verification and in ServiceLoader lookups; the hottest methods; the most
+    contended locks."""
     out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "96",
                           str(recording)], check=True, capture_output=True, text=True).stdout
     samples, ours, verifying, lookups, top_frames = 0, 0, 0, 0, {}
     for event in out.split("jdk.ExecutionSample")[1:]:
-        if "http-thread-pool" not in event:
+        if not on_http_thread(event, "sampledThread"):
             continue
-        frames = [line.strip().split(" line:")[0] for line in
-                  event.split("stackTrace = [", 1)[-1].split("]", 1)[0].splitlines() if line.strip()]
-        frames = [f for f in frames if f != "..."]
+        frames = stack_frames(event)
         if not frames:
             continue
         samples += 1
-        ours += any(f.startswith("dev.tokenmanager.") and not f.startswith("dev.tokenmanager.bench.")
-                    for f in frames)
+        innermost = next((f for f in frames if not f.startswith(JDK_PACKAGES)), "")
+        ours += innermost.startswith("dev.tokenmanager.") and not innermost.startswith("dev.tokenmanager.bench.")
         verifying += any(f.startswith(JWT_PACKAGES) for f in frames)
         lookups += any(f.startswith("java.util.ServiceLoader") for f in frames)
         top_frames[frames[0]] = top_frames.get(frames[0], 0) + 1
     hottest = sorted(top_frames.items(), key=lambda item: -item[1])[:top]
     return {
+        "contended_monitors": contended_monitors(recording),
         "http_thread_samples": samples,
         "share_in_token_manager": ours / max(1, samples),
         "share_in_jwt_verification": verifying / max(1, samples),
         "share_in_service_loader": lookups / max(1, samples),
         "hottest": [[name, count / max(1, samples)] for name, count in hottest],
     }
+
+
+def on_http_thread(event, field):
+    """Whether one event of `jfr print` happened on a thread serving HTTP requests."""
+    return any(line.strip().startswith(field + " =") and "http-thread-pool" in line for line in event.splitlines())
+
+
+def stack_frames(event):
+    """The methods of one event's stack as `jfr print` shows it, innermost first, without line numbers."""
+    stack = event.split("stackTrace = [", 1)[-1].split("\n  ]", 1)[0]
+    return [line.strip().split(" line:")[0] for line in stack.splitlines()
+            if line.strip() and line.strip() != "..."]
+
+
+def contended_monitors(recording, top=6):
+    """Where the HTTP threads waited longest for a lock (JFR records waits over 10 ms with the profile settings):
+    the first frame outside the JDK of each wait, by count."""
+    out = subprocess.run(["jfr", "print", "--events", "jdk.JavaMonitorEnter", "--stack-depth", "24",
+                          str(recording)], check=True, capture_output=True, text=True).stdout
+    waits = {}
+    for event in out.split("jdk.JavaMonitorEnter")[1:]:
+        if not on_http_thread(event, "eventThread"):
+            continue
+        frames = stack_frames(event)
+        owner = next((f for f in frames if not f.startswith(JDK_PACKAGES)), frames[0] if frames else "?")
+        waits[owner] = waits.get(owner, 0) + 1
+    return sorted(waits.items(), key=lambda item: -item[1])[:top]
 
 
 def decode_segment(segment):
