@@ -45,6 +45,8 @@ final class DataGrid {
     /** How often a node renews its membership, and how long a membership lasts without renewal. */
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final Duration MEMBERSHIP = HEARTBEAT.multipliedBy(4);
+    /** How long an event and its acknowledgements stay in the grid. */
+    private static final Duration EVENT_LIFETIME = Duration.ofMinutes(1);
     /** The longest a publisher waits for the other nodes' acknowledgements. */
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(1);
 
@@ -55,20 +57,20 @@ final class DataGrid {
     }
 
     GridBus bus(String nodeId) {
-        return new GridBus(cache(EVENTS, CreatedExpiryPolicy.factoryOf(minutes(1))),
-                cache(ACKS, CreatedExpiryPolicy.factoryOf(minutes(1))),
-                cache(MEMBERS, ModifiedExpiryPolicy.factoryOf(new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS,
-                        MEMBERSHIP.toMillis()))),
+        return new GridBus(cache(EVENTS, CreatedExpiryPolicy.factoryOf(lasting(EVENT_LIFETIME))),
+                cache(ACKS, CreatedExpiryPolicy.factoryOf(lasting(EVENT_LIFETIME))),
+                cache(MEMBERS, ModifiedExpiryPolicy.factoryOf(lasting(MEMBERSHIP))),
                 nodeId);
     }
 
     SharedStore store(String name, Duration ttl) {
         return new GridStore(cache("token-manager-" + name, CreatedExpiryPolicy.factoryOf(
-                new javax.cache.expiry.Duration(TimeUnit.SECONDS, Math.max(1, ttl.toSeconds())))));
+                lasting(Duration.ofSeconds(Math.max(1, ttl.toSeconds()))))));
     }
 
-    private static javax.cache.expiry.Duration minutes(long minutes) {
-        return new javax.cache.expiry.Duration(TimeUnit.MINUTES, minutes);
+    /** {@code duration} as JCache expresses it. */
+    private static javax.cache.expiry.Duration lasting(Duration duration) {
+        return new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, duration.toMillis());
     }
 
     private Cache<String, String> cache(String name, Factory<? extends ExpiryPolicy> expiry) {

@@ -10,7 +10,7 @@ import java.util.Collection;
 
 /**
  * The application's JSON factory: the methods of {@link jakarta.json.Json}, on one provider looked up once.
- * {@code Jsons.createObjectBuilder()} and its siblings look the provider up with a {@link java.util.ServiceLoader}
+ * {@code Json.createObjectBuilder()} and its siblings look the provider up with a {@link java.util.ServiceLoader}
  * on every call, a class-path scan that took a fifth of the CPU of {@code GET /api/me} under load (see the
  * README's Performance section).
  */

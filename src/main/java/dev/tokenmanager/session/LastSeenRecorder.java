@@ -66,7 +66,7 @@ public class LastSeenRecorder {
     /** Records a use of {@code session} at {@code now}. */
     public void recordUse(SessionState session, Instant now) {
         Long recorded = lastWritten.get(session.sessionId());
-        if (recorded != null && !policy.shouldWrite(Math.max(session.lastSeenAt(), recorded), now)) {
+        if (recorded != null && !policy.shouldWrite(lastKnown(session, recorded), now)) {
             return; // the common case: a plain read, no lock that every request of this session would queue for
         }
         if (lastWritten.size() >= MAX_TRACKED) {
@@ -74,7 +74,7 @@ public class LastSeenRecorder {
         }
         boolean[] due = {false};
         lastWritten.compute(session.sessionId(), (id, written) -> {
-            long known = Math.max(session.lastSeenAt(), written == null ? Long.MIN_VALUE : written);
+            long known = lastKnown(session, written);
             if (policy.shouldWrite(known, now)) {
                 due[0] = true;
                 return now.toEpochMilli();
@@ -84,6 +84,11 @@ public class LastSeenRecorder {
         if (due[0]) {
             pending.merge(session.sessionId(), now.toEpochMilli(), Math::max);
         }
+    }
+
+    /** The latest use of {@code session} known here: its row's, or the one this node last wrote (may be null). */
+    private static long lastKnown(SessionState session, Long written) {
+        return written == null ? session.lastSeenAt() : Math.max(session.lastSeenAt(), written);
     }
 
     /** Writes the queued uses; answers how many rows changed. */

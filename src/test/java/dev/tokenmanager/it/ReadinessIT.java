@@ -7,8 +7,6 @@ import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.TcpProxy;
 import dev.tokenmanager.it.support.TestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,7 +36,7 @@ class ReadinessIT {
     private static TcpProxy proxy;
 
     @Deployment(testable = false)
-    static WebArchive deployment() throws SQLException, IOException {
+    static WebArchive deployment() throws SQLException {
         String url;
         if (TestDatabase.isShared()) {
             String postgresql = TestDatabase.of("ReadinessIT").url();
@@ -48,7 +46,8 @@ class ReadinessIT {
             url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + parts.group(3);
         } else {
             System.setProperty("h2.bindAddress", "127.0.0.1");
-            h2 = Server.createTcpServer("-tcpPort", Integer.toString(freePort()), "-ifNotExists").start();
+            h2 = Server.createTcpServer("-tcpPort", Integer.toString(TcpProxy.freeLoopbackPort()), "-ifNotExists")
+                    .start();
             proxy = TcpProxy.to("127.0.0.1", h2.getPort());
             url = "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/"
                     + Deployments.dataDir("ReadinessIT").resolve("token-manager");
@@ -58,12 +57,6 @@ class ReadinessIT {
                 "config_ordinal", "350",
                 "token-manager.db.url", url,
                 "token-manager.session-cache-ttl", "PT0S"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @AfterAll

@@ -30,15 +30,18 @@ public final class TcpProxy implements AutoCloseable {
 
     /** A proxy to {@code host:targetPort}, listening on a free loopback port. */
     public static TcpProxy to(String host, int targetPort) {
-        int port;
+        TcpProxy proxy = new TcpProxy(new InetSocketAddress(host, targetPort), freeLoopbackPort());
+        proxy.restore();
+        return proxy;
+    }
+
+    /** A loopback port that nothing listens on (at the time of asking). */
+    public static int freeLoopbackPort() {
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
+            return probe.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TcpProxy proxy = new TcpProxy(new InetSocketAddress(host, targetPort), port);
-        proxy.restore();
-        return proxy;
     }
 
     /** The loopback port clients connect to. */
