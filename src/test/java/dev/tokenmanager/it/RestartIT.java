@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RestartIT {
 
     private static final String SERVER = "server";
+    private static final String PORT = System.getProperty("it.fixed.port");
 
     @Deployment(name = SERVER, managed = false, testable = false)
     @TargetsContainer("payara-fixed-port")
@@ -36,7 +37,7 @@ class RestartIT {
     @ArquillianResource
     Deployer deployer;
 
-    private final Api api = new Api(URI.create("http://127.0.0.1:" + System.getProperty("it.fixed.port") + "/"));
+    private final Api api = new Api(URI.create("http://127.0.0.1:" + PORT + "/"));
 
     /** What a user has before the server goes away. */
     private record Before(User user, Tokens kept, Tokens revoked, JsonObject jwks) {
@@ -67,13 +68,19 @@ class RestartIT {
         try {
             Before before = prepare();
 
-            deployer.undeploy(SERVER);
+            stop();
             deployer.deploy(SERVER);
 
             assertNothingLost(before);
         } finally {
-            deployer.undeploy(SERVER);
+            stop();
         }
+    }
+
+    /** Stops the server and waits until it has, so that the next one starts on a free port and database. */
+    private void stop() {
+        deployer.undeploy(SERVER);
+        ServerProcesses.awaitStopped(PORT);
     }
 
     @Test
@@ -82,13 +89,13 @@ class RestartIT {
         try {
             Before before = prepare();
 
-            ServerProcesses.kill(System.getProperty("it.fixed.port"));
+            ServerProcesses.kill(PORT);
             deployer.undeploy(SERVER);
             deployer.deploy(SERVER);
 
             assertNothingLost(before);
         } finally {
-            deployer.undeploy(SERVER);
+            stop();
         }
     }
 }
