@@ -1,6 +1,7 @@
 package dev.tokenmanager.admin;
 
 import dev.tokenmanager.auth.Caller;
+import dev.tokenmanager.events.SecurityEventKind;
 import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.keys.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,7 @@ public class KeyAdministration {
     /** Rotates the signing key and records who did; answers the new key id. */
     public String rotate(Caller admin, String ip) {
         String kid = keys.rotate();
-        events.record("signing_key_rotated", admin.accountId(), admin.username(), admin.sessionId(), ip,
-                "new kid " + kid);
+        events.record(admin.securityEvent(SecurityEventKind.SIGNING_KEY_ROTATED, ip).detail("new kid " + kid));
         return kid;
     }
 }

@@ -5,6 +5,7 @@ import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.account.AccountService;
 import dev.tokenmanager.account.UserChanges;
 import dev.tokenmanager.auth.Caller;
+import dev.tokenmanager.events.SecurityEventKind;
 import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,8 +46,8 @@ public class UserAdministration {
     /** Creates a user; the caller has checked username, password and groups. */
     public Account create(String username, String password, List<String> groups, Caller admin, String ip) {
         Account account = accountService.create(username, password, groups);
-        events.record("admin_user_created", admin.accountId(), admin.username(), admin.sessionId(), ip,
-                "created " + username + " in " + groups);
+        events.record(admin.securityEvent(SecurityEventKind.ADMIN_USER_CREATED, ip)
+                .detail("created " + username + " in " + groups));
         return account;
     }
 
@@ -64,16 +65,16 @@ public class UserAdministration {
         if (!account.isActive() || changes.password().isPresent()) {
             revoked = sessions.revokeEverything(account.id(), null);
         }
-        events.record("admin_user_changed", admin.accountId(), admin.username(), admin.sessionId(), ip,
-                "changed " + username + ": " + changes + (revoked > 0 ? ", " + revoked + " sessions revoked" : ""));
+        events.record(admin.securityEvent(SecurityEventKind.ADMIN_USER_CHANGED, ip).detail("changed " + username
+                + ": " + changes + (revoked > 0 ? ", " + revoked + " sessions revoked" : "")));
         return user(username);
     }
 
     /** Revokes every live session and named token of user {@code username}; empty when there is no such user. */
     public Optional<Integer> revokeSessions(String username, Caller admin, String ip) {
         Optional<Account> account = accounts.byUsername(username);
-        account.ifPresent(found -> events.record("admin_user_signed_out", admin.accountId(), admin.username(),
-                admin.sessionId(), ip, "signed out " + username));
+        account.ifPresent(found -> events.record(admin.securityEvent(SecurityEventKind.ADMIN_USER_SIGNED_OUT, ip)
+                .detail("signed out " + username)));
         return account.map(found -> sessions.revokeEverything(found.id(), null));
     }
 
@@ -81,8 +82,8 @@ public class UserAdministration {
     public boolean revokeSession(String sessionId, Caller admin, String ip) {
         boolean revoked = sessions.revoke(sessionId);
         if (revoked) {
-            events.record("admin_session_revoked", admin.accountId(), admin.username(), admin.sessionId(), ip,
-                    "revoked session " + sessionId);
+            events.record(admin.securityEvent(SecurityEventKind.ADMIN_SESSION_REVOKED, ip)
+                    .detail("revoked session " + sessionId));
         }
         return revoked;
     }

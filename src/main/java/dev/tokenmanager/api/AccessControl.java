@@ -1,7 +1,7 @@
 package dev.tokenmanager.api;
 
-import dev.tokenmanager.auth.AuthOutcome;
-import dev.tokenmanager.auth.AuthStats;
+import dev.tokenmanager.metrics.AuthOutcome;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
 import dev.tokenmanager.http.Problem;

@@ -1,7 +1,7 @@
 package dev.tokenmanager.api;
 
 import dev.tokenmanager.account.Groups;
-import dev.tokenmanager.events.SecurityEvent;
+import dev.tokenmanager.events.SecurityEventRow;
 import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.http.Jsons;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,7 +38,7 @@ public class AdminSecurityEventsResource {
             throw ProblemException.badRequest("'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
         }
         JsonArrayBuilder array = Jsons.createArrayBuilder();
-        for (SecurityEvent event : events.latest(limit)) {
+        for (SecurityEventRow event : events.latest(limit)) {
             array.add(Jsons.createObjectBuilder()
                     .add("occurred_at", Views.timestamp(event.occurredAt()))
                     .add("kind", event.kind())

@@ -1,8 +1,8 @@
 package dev.tokenmanager.api;
 
 import dev.tokenmanager.account.Groups;
-import dev.tokenmanager.auth.AuthOutcome;
-import dev.tokenmanager.auth.AuthStats;
+import dev.tokenmanager.metrics.AuthOutcome;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.cluster.Cluster;
 import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.session.SessionService;
@@ -55,7 +55,7 @@ public class AdminStatsResource {
                 .add("refreshes", refreshes)
                 .add("refresh_reuse_detections", stats.reuseDetections())
                 .add("last_seen_writes", stats.lastSeenWrites())
-                .add("active_sessions", sessions.liveByDeviceType().values().stream().mapToLong(Long::longValue).sum())
+                .add("active_sessions", sessions.liveSessions())
                 .add("cluster", Jsons.createObjectBuilder()
                         .add("members", cluster.members())
                         .add("unacknowledged_events", cluster.unacknowledgedEvents()))

@@ -8,7 +8,6 @@ import dev.tokenmanager.account.UserChanges;
 import dev.tokenmanager.account.Usernames;
 import dev.tokenmanager.admin.UserAdministration;
 import dev.tokenmanager.admin.UserSummary;
-import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
 import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.http.Jsons;

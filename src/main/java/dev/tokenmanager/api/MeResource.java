@@ -5,6 +5,7 @@ import dev.tokenmanager.account.LoginThrottle;
 import dev.tokenmanager.account.PasswordPolicy;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
+import dev.tokenmanager.events.SecurityEventKind;
 import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.http.Jsons;
@@ -83,13 +84,13 @@ public class MeResource {
         if (accounts.changePassword(caller.accountId(), current, replacement)
                 == AccountService.PasswordChange.WRONG_CURRENT_PASSWORD) {
             throttle.recordFailure(caller.username(), ip, clock.instant());
-            events.record("password_change_refused", caller.accountId(), caller.username(), caller.sessionId(), ip,
-                    "wrong current password");
+            events.record(caller.securityEvent(SecurityEventKind.PASSWORD_CHANGE_REFUSED, ip)
+                    .detail("wrong current password"));
             throw new ProblemException(403, "wrong-password", "The current password is wrong.");
         }
         int revoked = sessions.revokeEverything(caller.accountId(), caller.sessionId());
-        events.record("password_changed", caller.accountId(), caller.username(), caller.sessionId(), ip,
-                revoked + " other sessions and tokens revoked");
+        events.record(caller.securityEvent(SecurityEventKind.PASSWORD_CHANGED, ip)
+                .detail(revoked + " other sessions and tokens revoked"));
         return Response.noContent().build();
     }
 }

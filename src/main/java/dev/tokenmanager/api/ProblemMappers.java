@@ -1,7 +1,8 @@
 package dev.tokenmanager.api;
 
 import dev.tokenmanager.http.Problem;
-import dev.tokenmanager.http.DatabaseFailures;
+import dev.tokenmanager.http.ProblemResponses;
+import dev.tokenmanager.persistence.DatabaseFailures;
 import jakarta.annotation.Priority;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.WebApplicationException;
@@ -80,8 +81,8 @@ public final class ProblemMappers {
     static Response unexpected(Throwable exception) {
         if (DatabaseFailures.isDatabaseUnavailable(exception)) {
             LOG.log(Level.WARNING, "the database does not answer: " + DatabaseFailures.describe(exception));
-            return Response.fromResponse(toResponse(DatabaseFailures.PROBLEM))
-                    .header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS).build();
+            return Response.fromResponse(toResponse(ProblemResponses.DATABASE_UNAVAILABLE))
+                    .header("Retry-After", ProblemResponses.DATABASE_RETRY_AFTER_SECONDS).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, exception);

@@ -1,5 +1,6 @@
 package dev.tokenmanager.auth;
 
+import dev.tokenmanager.metrics.AuthOutcome;
 import dev.tokenmanager.session.SessionState;
 
 /** The result of checking a presented credential: a caller, or why it was refused. */

@@ -7,6 +7,8 @@ import dev.tokenmanager.jwt.TokenFormat;
 import dev.tokenmanager.jwt.TokenVerifier;
 import dev.tokenmanager.jwt.VerifiedToken;
 import dev.tokenmanager.jwt.VerifiedTokenCache;
+import dev.tokenmanager.metrics.AuthOutcome;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.session.LastSeenRecorder;
 import dev.tokenmanager.session.SessionKind;
 import dev.tokenmanager.session.SessionLookup;
@@ -94,7 +96,7 @@ public class BearerAuthenticator {
             try {
                 verified = verifier.verify(token);
             } catch (InvalidTokenException e) {
-                return new Authentication.Failure(AuthOutcome.of(e.reason()));
+                return new Authentication.Failure(outcomeOf(e.reason()));
             }
             verifiedTokens.put(token, verified, now);
         }
@@ -131,5 +133,19 @@ public class BearerAuthenticator {
         }
         return new Authentication.Success(new Caller(session.sessionId(), session.kind(), session.accountId(),
                 session.username(), session.groups(), token), session);
+    }
+
+    /** The outcome a token refused for {@code reason} is counted under. */
+    static AuthOutcome outcomeOf(InvalidTokenException.Reason reason) {
+        return switch (reason) {
+            case MALFORMED -> AuthOutcome.BAD_SHAPE;
+            case ALGORITHM -> AuthOutcome.BAD_ALGORITHM;
+            case UNKNOWN_KEY -> AuthOutcome.UNKNOWN_KEY;
+            case SIGNATURE -> AuthOutcome.BAD_SIGNATURE;
+            case EXPIRED -> AuthOutcome.EXPIRED;
+            case NOT_YET_VALID -> AuthOutcome.NOT_YET_VALID;
+            case ISSUER -> AuthOutcome.BAD_ISSUER;
+            case CLAIMS -> AuthOutcome.BAD_CLAIMS;
+        };
     }
 }

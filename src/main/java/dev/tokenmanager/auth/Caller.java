@@ -1,5 +1,7 @@
 package dev.tokenmanager.auth;
 
+import dev.tokenmanager.events.SecurityEvent;
+import dev.tokenmanager.events.SecurityEventKind;
 import dev.tokenmanager.jwt.VerifiedToken;
 import dev.tokenmanager.session.SessionKind;
 import java.util.List;
@@ -23,5 +25,10 @@ public record Caller(String sessionId, SessionKind kind, String accountId, Strin
 
     public boolean isLoginSession() {
         return kind == SessionKind.LOGIN;
+    }
+
+    /** A security event of {@code kind} done by this caller, from {@code ip}, in its session. */
+    public SecurityEvent securityEvent(SecurityEventKind kind, String ip) {
+        return SecurityEvent.of(kind).account(accountId, username).session(sessionId).ip(ip);
     }
 }

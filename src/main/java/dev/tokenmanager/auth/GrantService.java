@@ -6,10 +6,13 @@ import dev.tokenmanager.account.AccountService;
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.account.LoginThrottle;
 import dev.tokenmanager.config.Settings;
+import dev.tokenmanager.events.SecurityEvent;
+import dev.tokenmanager.events.SecurityEventKind;
 import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.jwt.IssuedToken;
 import dev.tokenmanager.jwt.TokenIssuer;
 import dev.tokenmanager.keys.SigningKeys;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.session.ClientInfo;
 import dev.tokenmanager.session.RefreshSecrets;
 import dev.tokenmanager.session.Rotation;
@@ -103,7 +106,8 @@ public class GrantService {
     public LoginResult consoleLogin(String username, String password, ClientInfo client) {
         return counted(authenticate(username, password, client, account -> {
             if (!account.groups().contains(Groups.ADMIN)) {
-                events.record("console_login_refused", account.id(), username, null, client.ip(), "not an admin");
+                events.record(SecurityEvent.of(SecurityEventKind.CONSOLE_LOGIN_REFUSED)
+                        .account(account.id(), username).ip(client.ip()).detail("not an admin"));
                 return new LoginResult.NotAdmin();
             }
             String secret = ConsoleCookie.newSecret();
@@ -134,30 +138,32 @@ public class GrantService {
         Instant now = clock.instant();
         Optional<Duration> wait = throttle.check(username, client.ip(), now);
         if (wait.isPresent()) {
-            events.record("login_throttled", null, username, null, client.ip(), null);
+            events.record(SecurityEvent.of(SecurityEventKind.LOGIN_THROTTLED).username(username).ip(client.ip()));
             return new LoginResult.Throttled(wait.get());
         }
         Optional<Account> account = accounts.authenticate(username, password);
         if (account.isEmpty()) {
             throttle.recordFailure(username, client.ip(), now);
-            events.record("login_failed", null, username, null, client.ip(), null);
+            events.record(SecurityEvent.of(SecurityEventKind.LOGIN_FAILED).username(username).ip(client.ip()));
             return new LoginResult.BadCredentials();
         }
         throttle.recordSuccess(username, client.ip());
         try {
             return start.apply(account.get());
         } catch (SessionLimitReachedException e) {
-            events.record("login_refused_session_limit", account.get().id(), username, null, client.ip(), null);
+            events.record(SecurityEvent.of(SecurityEventKind.LOGIN_REFUSED_SESSION_LIMIT)
+                    .account(account.get().id(), username).ip(client.ip()));
             return new LoginResult.SessionLimitReached();
         }
     }
 
     private void recordStart(Account account, SessionService.StartedLogin started, ClientInfo client) {
         for (String evicted : started.evicted()) {
-            events.record("session_evicted_by_limit", account.id(), account.username(), evicted, client.ip(), null);
+            events.record(SecurityEvent.of(SecurityEventKind.SESSION_EVICTED_BY_LIMIT)
+                    .account(account.id(), account.username()).session(evicted).ip(client.ip()));
         }
-        events.record("login_ok", account.id(), account.username(), started.session().id(), client.ip(),
-                started.session().name());
+        events.record(SecurityEvent.of(SecurityEventKind.LOGIN_OK).account(account.id(), account.username())
+                .session(started.session().id()).ip(client.ip()).detail(started.session().name()));
     }
 
     /**
@@ -179,8 +185,9 @@ public class GrantService {
             stats.recordReuseDetection();
             Session session = reused.session();
             String username = accountRows.byId(session.accountId()).map(Account::username).orElse(null);
-            events.record("refresh_token_reuse", session.accountId(), username, session.id(), client.ip(),
-                    "a rotated refresh token was presented again; the session is revoked");
+            events.record(SecurityEvent.of(SecurityEventKind.REFRESH_TOKEN_REUSE).account(session.accountId(), username)
+                    .session(session.id()).ip(client.ip())
+                    .detail("a rotated refresh token was presented again; the session is revoked"));
             return Optional.empty();
         }
         if (!(rotation instanceof Rotation.Rotated rotated)) {

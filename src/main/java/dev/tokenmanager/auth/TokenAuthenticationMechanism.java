@@ -2,9 +2,10 @@ package dev.tokenmanager.auth;
 
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.http.CorsPolicy;
-import dev.tokenmanager.http.DatabaseFailures;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
+import dev.tokenmanager.metrics.AuthOutcome;
+import dev.tokenmanager.persistence.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -72,8 +73,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                     throw e;
                 }
                 cors.addResponseHeaders(request, response);
-                response.setHeader("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS);
-                ProblemResponses.write(response, DatabaseFailures.PROBLEM);
+                ProblemResponses.writeDatabaseUnavailable(response);
                 return refused(request);
             }
             if (result instanceof Authentication.Success success) {

@@ -1,78 +1,44 @@
 package dev.tokenmanager.events;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.UUID;
+import java.util.Objects;
 
-/** A recorded security event: what happened, to whom, in which session, from where. Never a secret. */
-@Entity
-@Table(name = "tm_security_event")
-public class SecurityEvent {
+/**
+ * A security event to record: what happened, to whom, in which session, from where, and a short detail. Names
+ * and ids only, never a secret. Built from its kind: {@code SecurityEvent.of(LOGIN_OK).account(id, name).ip(ip)}.
+ *
+ * @param accountId the account concerned (or acting), null when unknown
+ * @param username  its username, or the name a failed login gave
+ */
+public record SecurityEvent(SecurityEventKind kind, String accountId, String username, String sessionId, String ip,
+                            String detail) {
 
-    @Id
-    @Column(name = "id", length = 36)
-    private String id;
-
-    @Column(name = "occurred_at", nullable = false)
-    private long occurredAt;
-
-    @Column(name = "kind", nullable = false, length = 32)
-    private String kind;
-
-    @Column(name = "account_id", length = 36)
-    private String accountId;
-
-    @Column(name = "username", length = 64)
-    private String username;
-
-    @Column(name = "session_id", length = 86)
-    private String sessionId;
-
-    @Column(name = "ip", length = 45)
-    private String ip;
-
-    @Column(name = "detail", length = 512)
-    private String detail;
-
-    protected SecurityEvent() {
+    public SecurityEvent {
+        Objects.requireNonNull(kind, "kind");
     }
 
-    SecurityEvent(Instant occurredAt, String kind, String accountId, String username, String sessionId, String ip,
-                  String detail) {
-        this.id = UUID.randomUUID().toString();
-        this.occurredAt = occurredAt.toEpochMilli();
-        this.kind = kind;
-        this.accountId = accountId;
-        this.username = username;
-        this.sessionId = sessionId;
-        this.ip = ip;
-        this.detail = detail == null || detail.length() <= 512 ? detail : detail.substring(0, 512);
+    /** An event of {@code kind} about nobody yet. */
+    public static SecurityEvent of(SecurityEventKind kind) {
+        return new SecurityEvent(kind, null, null, null, null, null);
     }
 
-    public Instant occurredAt() {
-        return Instant.ofEpochMilli(occurredAt);
+    public SecurityEvent account(String accountId, String username) {
+        return new SecurityEvent(kind, accountId, username, sessionId, ip, detail);
     }
 
-    public String kind() {
-        return kind;
+    /** The name a login gave, for events without a known account. */
+    public SecurityEvent username(String username) {
+        return new SecurityEvent(kind, accountId, username, sessionId, ip, detail);
     }
 
-    public String username() {
-        return username;
+    public SecurityEvent session(String sessionId) {
+        return new SecurityEvent(kind, accountId, username, sessionId, ip, detail);
     }
 
-    public String sessionId() {
-        return sessionId;
+    public SecurityEvent ip(String ip) {
+        return new SecurityEvent(kind, accountId, username, sessionId, ip, detail);
     }
 
-    public String ip() {
-        return ip;
-    }
-
-    public String detail() {
-        return detail;
+    public SecurityEvent detail(String detail) {
+        return new SecurityEvent(kind, accountId, username, sessionId, ip, detail);
     }
 }

@@ -29,23 +29,24 @@ public class SecurityEvents {
 
     /** Records an event in its own transaction, so it stays even when the caller's work is rolled back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(String kind, String accountId, String username, String sessionId, String ip, String detail) {
-        LOG.log(Level.INFO, () -> "security-event kind=" + clean(kind) + " user=" + clean(username)
-                + " session=" + clean(sessionId) + " ip=" + clean(ip)
-                + (detail == null ? "" : " detail=\"" + clean(detail) + "\""));
-        em.persist(new SecurityEvent(clock.instant(), kind, accountId, username, sessionId, ip, detail));
+    public void record(SecurityEvent event) {
+        LOG.log(Level.INFO, () -> "security-event kind=" + event.kind().label() + " user=" + clean(event.username())
+                + " session=" + clean(event.sessionId()) + " ip=" + clean(event.ip())
+                + (event.detail() == null ? "" : " detail=\"" + clean(event.detail()) + "\""));
+        em.persist(new SecurityEventRow(clock.instant(), event));
     }
 
     /** Logs every revocation once it is committed (who asked for it is logged by the action that did it). */
     void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked revoked) {
-        LOG.info(() -> "security-event kind=sessions_revoked count=" + revoked.sessionIds().size() + " sessions="
+        LOG.info(() -> "security-event kind=" + SecurityEventKind.SESSIONS_REVOKED.label() + " count="
+                + revoked.sessionIds().size() + " sessions="
                 + clean(String.join(",", revoked.sessionIds())));
     }
 
     /** The newest events first, at most {@code limit}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<SecurityEvent> latest(int limit) {
-        return em.createQuery("SELECT e FROM SecurityEvent e ORDER BY e.occurredAt DESC", SecurityEvent.class)
+    public List<SecurityEventRow> latest(int limit) {
+        return em.createQuery("SELECT e FROM SecurityEventRow e ORDER BY e.occurredAt DESC", SecurityEventRow.class)
                 .setMaxResults(limit).getResultList();
     }
 

@@ -1,7 +1,7 @@
 package dev.tokenmanager.http;
 
 import dev.tokenmanager.config.Settings;
-import dev.tokenmanager.session.ClientAddressResolver;
+import dev.tokenmanager.http.ClientAddressResolver;
 import dev.tokenmanager.session.ClientInfo;
 import dev.tokenmanager.session.DeviceParser;
 import dev.tokenmanager.session.DeviceRecognizer;

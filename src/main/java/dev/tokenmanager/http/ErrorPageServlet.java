@@ -1,5 +1,6 @@
 package dev.tokenmanager.http;
 
+import dev.tokenmanager.persistence.DatabaseFailures;
 import jakarta.faces.application.ProtectedViewException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.RequestDispatcher;
@@ -25,8 +26,7 @@ public class ErrorPageServlet extends HttpServlet {
         response.reset();
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (error != null && DatabaseFailures.isDatabaseUnavailable(error)) {
-            response.setHeader("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS);
-            ProblemResponses.write(response, DatabaseFailures.PROBLEM);
+            ProblemResponses.writeDatabaseUnavailable(response);
             return;
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

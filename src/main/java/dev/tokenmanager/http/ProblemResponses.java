@@ -12,6 +12,11 @@ public final class ProblemResponses {
     /** The challenge when a presented token was refused (RFC 6750). */
     public static final String INVALID_TOKEN_CHALLENGE = BEARER_CHALLENGE + ", error=\"invalid_token\"";
 
+    /** What a client gets while the database is away, with {@code Retry-After: }{@link #DATABASE_RETRY_AFTER_SECONDS}. */
+    public static final Problem DATABASE_UNAVAILABLE = Problem.of(503, "database-unavailable",
+            "The server cannot reach its database; try again shortly.");
+    public static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
     private ProblemResponses() {
     }
 
@@ -25,5 +30,11 @@ public final class ProblemResponses {
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
+    }
+
+    /** Writes the answer for a request the database could not serve: 503 with {@code Retry-After}. */
+    public static void writeDatabaseUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", DATABASE_RETRY_AFTER_SECONDS);
+        write(response, DATABASE_UNAVAILABLE);
     }
 }

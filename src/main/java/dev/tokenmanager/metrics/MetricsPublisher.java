@@ -1,8 +1,7 @@
 package dev.tokenmanager.metrics;
 
-import dev.tokenmanager.auth.AuthOutcome;
-import dev.tokenmanager.auth.AuthStats;
-import dev.tokenmanager.session.SessionService;
+import dev.tokenmanager.metrics.AuthOutcome;
+import dev.tokenmanager.metrics.AuthStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +27,7 @@ public class MetricsPublisher {
     @Inject
     AuthStats stats;
     @Inject
-    SessionService sessions;
+    LiveSessionCount sessions;
 
     private volatile long activeSessions;
     private volatile long activeSessionsCountedAt;
@@ -65,7 +64,7 @@ public class MetricsPublisher {
     long activeSessions() {
         long now = System.currentTimeMillis();
         if (now - activeSessionsCountedAt > ACTIVE_SESSIONS_CACHE_MILLIS) {
-            activeSessions = sessions.liveByDeviceType().values().stream().mapToLong(Long::longValue).sum();
+            activeSessions = sessions.liveSessions();
             activeSessionsCountedAt = now;
         }
         return activeSessions;

@@ -1,6 +1,6 @@
 package dev.tokenmanager.persistence;
 
-import dev.tokenmanager.http.DatabaseFailures;
+import dev.tokenmanager.persistence.DatabaseFailures;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

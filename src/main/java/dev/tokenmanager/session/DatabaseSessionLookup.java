@@ -1,7 +1,7 @@
 package dev.tokenmanager.session;
 
 import dev.tokenmanager.account.Groups;
-import dev.tokenmanager.auth.AuthStats;
+import dev.tokenmanager.metrics.AuthStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

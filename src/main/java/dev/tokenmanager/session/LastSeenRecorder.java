@@ -1,6 +1,6 @@
 package dev.tokenmanager.session;
 
-import dev.tokenmanager.auth.AuthStats;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.persistence.SchemaMigration;
 import jakarta.annotation.PreDestroy;

@@ -5,6 +5,7 @@ import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.crypto.RandomIds;
 import dev.tokenmanager.crypto.SecretHash;
+import dev.tokenmanager.metrics.LiveSessionCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /** Starts, refreshes, lists and revokes a user's sessions; every revocation is announced as {@link SessionsRevoked}. */
 @ApplicationScoped
-public class SessionService {
+public class SessionService implements LiveSessionCount {
 
     /** The name of the admin console's login sessions. */
     public static final String CONSOLE_SESSION_NAME = "Admin console";
@@ -203,6 +204,11 @@ public class SessionService {
     /** Live sessions per device type, for the console's chart. */
     public Map<String, Long> liveByDeviceType() {
         return repository.liveByDeviceType(clock.instant());
+    }
+
+    @Override
+    public long liveSessions() {
+        return liveByDeviceType().values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Live sessions (both kinds) per account id. */

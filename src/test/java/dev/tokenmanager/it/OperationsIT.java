@@ -8,7 +8,6 @@ import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.Reply;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -2,6 +2,7 @@ package dev.tokenmanager.auth;
 
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.jwt.TokenVerifier;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.session.LastSeenRecorder;
 import dev.tokenmanager.session.SessionLookup;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.tokenmanager.bench;
 
 import dev.tokenmanager.auth.AuthBeans;
-import dev.tokenmanager.auth.AuthOutcome;
-import dev.tokenmanager.auth.AuthStats;
+import dev.tokenmanager.metrics.AuthOutcome;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.auth.Authentication;
 import dev.tokenmanager.auth.BearerAuthenticator;
 import dev.tokenmanager.cluster.ClusterBeans;

@@ -1,6 +1,6 @@
 package dev.tokenmanager.bench;
 
-import dev.tokenmanager.auth.AuthStats;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.cluster.ClusterBeans;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.session.CachedSessionLookup;

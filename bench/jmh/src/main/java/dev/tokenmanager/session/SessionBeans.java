@@ -1,8 +1,8 @@
 package dev.tokenmanager.session;
 
-import dev.tokenmanager.auth.AuthStats;
 import dev.tokenmanager.cluster.Cluster;
 import dev.tokenmanager.config.Settings;
+import dev.tokenmanager.metrics.AuthStats;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 

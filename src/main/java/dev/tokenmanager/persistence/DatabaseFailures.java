@@ -1,17 +1,12 @@
-package dev.tokenmanager.http;
+package dev.tokenmanager.persistence;
 
 import jakarta.resource.ResourceException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
 
-/** Tells a database that does not answer from other failures: the former is a 503 the client may retry. */
+/** Tells a database that does not answer from other failures: the former is a 503 the client may retry (see {@code http}). */
 public final class DatabaseFailures {
-
-    /** What a client gets while the database is away. */
-    public static final Problem PROBLEM = Problem.of(503, "database-unavailable",
-            "The server cannot reach its database; try again shortly.");
-    public static final String RETRY_AFTER_SECONDS = "5";
 
     private DatabaseFailures() {
     }

@@ -1,4 +1,4 @@
-package dev.tokenmanager.session;
+package dev.tokenmanager.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

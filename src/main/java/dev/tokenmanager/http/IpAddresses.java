@@ -1,4 +1,4 @@
-package dev.tokenmanager.session;
+package dev.tokenmanager.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

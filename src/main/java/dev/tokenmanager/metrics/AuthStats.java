@@ -1,4 +1,4 @@
-package dev.tokenmanager.auth;
+package dev.tokenmanager.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
