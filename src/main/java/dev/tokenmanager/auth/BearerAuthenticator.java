@@ -9,6 +9,7 @@ import dev.tokenmanager.jwt.VerifiedToken;
 import dev.tokenmanager.jwt.VerifiedTokenCache;
 import dev.tokenmanager.metrics.AuthOutcome;
 import dev.tokenmanager.metrics.AuthStats;
+import dev.tokenmanager.metrics.CacheFigures;
 import dev.tokenmanager.session.LastSeenRecorder;
 import dev.tokenmanager.session.SessionKind;
 import dev.tokenmanager.session.SessionLookup;
@@ -29,22 +30,33 @@ import java.util.Optional;
 @ApplicationScoped
 public class BearerAuthenticator {
 
-    @Inject
-    TokenVerifier verifier;
-    @Inject
-    SessionLookup sessions;
-    @Inject
-    LastSeenRecorder lastSeen;
-    @Inject
-    AuthStats stats;
-    @Inject
-    Clock clock;
-
-    private VerifiedTokenCache verifiedTokens;
+    private final TokenVerifier verifier;
+    private final SessionLookup sessions;
+    private final LastSeenRecorder lastSeen;
+    private final AuthStats stats;
+    private final Clock clock;
+    private final VerifiedTokenCache verifiedTokens;
 
     @Inject
-    void configure(Settings settings) {
-        verifiedTokens = new VerifiedTokenCache(settings.verifiedTokenCacheSize());
+    public BearerAuthenticator(TokenVerifier verifier, SessionLookup sessions, LastSeenRecorder lastSeen,
+                               AuthStats stats, Clock clock, Settings settings) {
+        this.verifier = verifier;
+        this.sessions = sessions;
+        this.lastSeen = lastSeen;
+        this.stats = stats;
+        this.clock = clock;
+        this.verifiedTokens = settings == null ? null
+                : new VerifiedTokenCache(settings.verifiedTokenCacheSize(), clock);
+    }
+
+    /** CDI's no-argument constructor for the client proxy. */
+    protected BearerAuthenticator() {
+        this(null, null, null, null, null, null);
+    }
+
+    /** How the verified-token cache has done on this node. */
+    public CacheFigures verifiedTokenCache() {
+        return verifiedTokens.figures();
     }
 
     /** Authenticates a request: counts the outcome and records the session's use. */
@@ -98,7 +110,7 @@ public class BearerAuthenticator {
             } catch (InvalidTokenException e) {
                 return new Authentication.Failure(outcomeOf(e.reason()));
             }
-            verifiedTokens.put(token, verified, now);
+            verifiedTokens.put(token, verified);
         }
         stats.recordSessionLookup();
         Optional<SessionState> session = sessions.bySessionId(verified.sessionId());

@@ -2,13 +2,9 @@ package dev.tokenmanager.cluster;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,34 +13,30 @@ import javax.naming.NamingException;
 
 /**
  * Whether this node is part of a data grid, and the means to use it. On Payara with its data grid, events and
- * shared stores go through the grid's JCache; everywhere else (Payara Micro with {@code --nohazelcast}, WildFly)
- * this node works alone: events stay local, stores live in memory, and nothing breaks.
+ * shared stores go through the grid's JCache and the grid's own membership says who is alive; everywhere else
+ * (Payara Micro with {@code --nohazelcast}, WildFly) this node works alone: events stay local, stores live in
+ * memory, and nothing breaks.
  */
 @ApplicationScoped
 public class Cluster {
 
-    /** Where Payara binds its JCache CacheManager. */
+    /** Where Payara binds its JCache CacheManager and its Hazelcast instance. */
     static final String PAYARA_CACHE_MANAGER = "payara/CacheManager";
+    static final String PAYARA_HAZELCAST = "payara/Hazelcast";
 
     private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
 
-    private final String nodeId = UUID.randomUUID().toString();
+    private String nodeId = UUID.randomUUID().toString();
     private DataGrid grid;
     private ClusterBus bus;
-    private ScheduledFuture<?> heartbeat;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     @PostConstruct
     void connect() {
         grid = findGrid();
         if (grid != null) {
             try {
-                DataGrid.GridBus gridBus = grid.bus(nodeId);
-                bus = gridBus;
-                long period = DataGrid.HEARTBEAT.toMillis();
-                heartbeat = scheduler.scheduleAtFixedRate(() -> renew(gridBus), period, period, TimeUnit.MILLISECONDS);
+                bus = grid.bus();
+                nodeId = grid.localMember();
                 LOG.info("clustered through the server's data grid: revocations, key changes and login throttling"
                         + " are shared by every node");
                 return;
@@ -57,38 +49,32 @@ public class Cluster {
         LOG.info("no data grid: this node works alone");
     }
 
-    private static void renew(DataGrid.GridBus gridBus) {
-        try {
-            gridBus.heartbeat();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "renewing this node's membership of the data grid failed; trying again", e);
-        }
-    }
-
     /** An orderly stop: the other nodes stop waiting for this one's acknowledgements at once. */
     @PreDestroy
     void disconnect() {
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
-        }
         if (bus instanceof DataGrid.GridBus gridBus) {
             try {
                 gridBus.leave();
             } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "could not leave the data grid's membership; it runs out by itself", e);
+                LOG.log(Level.FINE, "could not end this node's registration in the data grid; the grid's"
+                        + " membership drops it", e);
             }
         }
     }
 
     private static DataGrid findGrid() {
         Object manager;
+        Object hazelcast;
         try {
-            manager = new InitialContext().lookup(PAYARA_CACHE_MANAGER);
+            InitialContext naming = new InitialContext();
+            manager = naming.lookup(PAYARA_CACHE_MANAGER);
+            hazelcast = naming.lookup(PAYARA_HAZELCAST);
         } catch (NamingException | RuntimeException e) {
             return null;
         }
         try {
-            return manager == null ? null : new DataGrid(manager);
+            return manager == null || hazelcast == null ? null
+                    : new DataGrid(manager, new HazelcastMembership(hazelcast));
         } catch (LinkageError | RuntimeException e) {
             return null;
         }
@@ -99,7 +85,7 @@ public class Cluster {
         return grid != null;
     }
 
-    /** How many nodes the data grid links, this one included (1 without a grid). */
+    /** How many nodes of token-manager the data grid links, this one included (1 without a grid). */
     public int members() {
         return bus instanceof DataGrid.GridBus gridBus ? gridBus.members().size() : 1;
     }
@@ -118,7 +104,10 @@ public class Cluster {
         return bus;
     }
 
-    /** A store of strings shared by all nodes (this node's memory without a grid); entries live {@code ttl}. */
+    /**
+     * A store of strings shared by all nodes (this node's memory without a grid); entries live {@code ttl} from
+     * their last write.
+     */
     public SharedStore store(String name, Duration ttl) {
         if (grid != null) {
             try {

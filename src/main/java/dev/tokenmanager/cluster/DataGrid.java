@@ -26,51 +26,57 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 
 /**
  * The cluster through the server's JCache data grid (Payara's Hazelcast): events travel as entries of a cache that
  * every node listens to, and each node acknowledges an event once it has handled it, so that publishing returns
- * when every live node knows; shared stores are caches of strings updated by compare-and-replace. Loaded only when
- * the server offers a JCache {@code CacheManager}.
+ * when every live node knows; shared stores are caches of strings updated by compare-and-replace. Which nodes are
+ * live is the grid's own knowledge ({@link GridMembership}): a node that dies stops being waited for as soon as the
+ * grid has noticed. Loaded only when the server offers a JCache {@code CacheManager}.
  */
 final class DataGrid {
 
     private static final Logger LOG = Logger.getLogger(DataGrid.class.getName());
     private static final String EVENTS = "token-manager-events";
     private static final String ACKS = "token-manager-event-acks";
-    private static final String MEMBERS = "token-manager-members";
+    private static final String NODES = "token-manager-nodes";
 
-    /** How often a node renews its membership, and how long a membership lasts without renewal. */
-    static final Duration HEARTBEAT = Duration.ofSeconds(5);
-    private static final Duration MEMBERSHIP = HEARTBEAT.multipliedBy(4);
     /** How long an event and its acknowledgements stay in the grid. */
     private static final Duration EVENT_LIFETIME = Duration.ofMinutes(1);
     /** The longest a publisher waits for the other nodes' acknowledgements. */
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(1);
 
     private final CacheManager manager;
+    private final GridMembership membership;
 
-    DataGrid(Object cacheManager) {
+    DataGrid(Object cacheManager, GridMembership membership) {
         this.manager = (CacheManager) cacheManager;
+        this.membership = membership;
     }
 
-    GridBus bus(String nodeId) {
+    /** This node's identity in the grid. */
+    String localMember() {
+        return membership.localMember();
+    }
+
+    GridBus bus() {
         return new GridBus(cache(EVENTS, CreatedExpiryPolicy.factoryOf(lasting(EVENT_LIFETIME))),
                 cache(ACKS, CreatedExpiryPolicy.factoryOf(lasting(EVENT_LIFETIME))),
-                cache(MEMBERS, ModifiedExpiryPolicy.factoryOf(lasting(MEMBERSHIP))),
-                nodeId);
+                cache(NODES, EternalExpiryPolicy.factoryOf()),
+                membership);
     }
 
+    /** A store whose entries live {@code ttl} from their last write (as {@link SharedStore} promises). */
     SharedStore store(String name, Duration ttl) {
-        return new GridStore(cache("token-manager-" + name, CreatedExpiryPolicy.factoryOf(
-                lasting(Duration.ofSeconds(Math.max(1, ttl.toSeconds()))))));
+        return new GridStore(cache("token-manager-" + name, ModifiedExpiryPolicy.factoryOf(lasting(ttl))));
     }
 
     /** {@code duration} as JCache expresses it. */
     private static javax.cache.expiry.Duration lasting(Duration duration) {
-        return new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, duration.toMillis());
+        return new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, Math.max(1, duration.toMillis()));
     }
 
     private Cache<String, String> cache(String name, Factory<? extends ExpiryPolicy> expiry) {
@@ -91,30 +97,34 @@ final class DataGrid {
     /**
      * Events as cache entries: the key is the event's id, the value {@code <origin node>|<event>}. Every node
      * listens, skips its own events (it handled them before publishing), handles the others and then acknowledges
-     * them in a second cache. A publisher waits for the acknowledgements of every live member (the nodes whose
-     * membership entry, renewed every {@link #HEARTBEAT}, has not run out), at most {@link #ACK_TIMEOUT}: a node that
-     * does not answer in time is logged, and its cached sessions run out with the session cache's TTL.
+     * them in a second cache. A publisher waits for the acknowledgements of every node that runs token-manager (it
+     * registered itself in a third cache when it started) and that the grid still counts as a member, at most
+     * {@link #ACK_TIMEOUT}: a member the grid loses meanwhile is not waited for any longer, and a node that does not
+     * answer in time is logged, its cached sessions running out with the session cache's TTL.
      */
     static final class GridBus implements ClusterBus {
         private final Cache<String, String> events;
         private final Cache<String, String> acks;
-        private final Cache<String, String> members;
+        private final Cache<String, String> nodes;
+        private final GridMembership membership;
         private final String nodeId;
         private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
         private final ConcurrentMap<String, Awaited> awaited = new ConcurrentHashMap<>();
         private final AtomicLong unacknowledged = new AtomicLong();
 
-        GridBus(Cache<String, String> events, Cache<String, String> acks, Cache<String, String> members,
-                String nodeId) {
+        GridBus(Cache<String, String> events, Cache<String, String> acks, Cache<String, String> nodes,
+                GridMembership membership) {
             this.events = events;
             this.acks = acks;
-            this.members = members;
-            this.nodeId = nodeId;
-            heartbeat();
+            this.nodes = nodes;
+            this.membership = membership;
+            this.nodeId = membership.localMember();
+            membership.onMemberLeft(this::lost);
             acks.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
                     FactoryBuilder.factoryOf(new Relay((key, value) -> acknowledged(key))), null, false, false));
             events.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
                     FactoryBuilder.factoryOf(new Relay(this::deliver)), null, false, false));
+            nodes.put(nodeId, "");
         }
 
         @Override
@@ -125,6 +135,9 @@ final class DataGrid {
             Awaited acknowledgements = new Awaited(others);
             awaited.put(id, acknowledgements);
             try {
+                // A member lost between reading the membership and registering the wait is not waited for.
+                Set<String> stillMembers = membership.members();
+                others.stream().filter(member -> !stillMembers.contains(member)).forEach(acknowledgements::received);
                 events.put(id, nodeId + "|" + event.encode());
                 if (!acknowledgements.await(ACK_TIMEOUT)) {
                     unacknowledged.incrementAndGet();
@@ -143,11 +156,14 @@ final class DataGrid {
             listeners.add(listener);
         }
 
-        /** The live members of the grid, this node among them. */
+        /** The nodes running token-manager that the grid counts as members now, this node among them. */
         Set<String> members() {
+            Set<String> gridMembers = membership.members();
             Set<String> live = new HashSet<>();
-            for (Cache.Entry<String, String> member : members) {
-                live.add(member.getKey());
+            for (Cache.Entry<String, String> node : nodes) {
+                if (gridMembers.contains(node.getKey())) {
+                    live.add(node.getKey());
+                }
             }
             return live;
         }
@@ -157,14 +173,19 @@ final class DataGrid {
             return unacknowledged.get();
         }
 
-        /** Renews this node's membership: publishers wait for its acknowledgements while it lasts. */
-        void heartbeat() {
-            members.put(nodeId, Long.toString(System.currentTimeMillis()));
+        /** Ends this node's registration (an orderly stop): publishers stop waiting for it at once. */
+        void leave() {
+            nodes.remove(nodeId);
         }
 
-        /** Ends this node's membership (an orderly stop): publishers stop waiting for it at once. */
-        void leave() {
-            members.remove(nodeId);
+        /** The grid lost {@code member}: nobody waits for it, and it is no longer registered. */
+        void lost(String member) {
+            awaited.values().forEach(acknowledgements -> acknowledgements.received(member));
+            try {
+                nodes.remove(member);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "could not remove the registration of a lost member; another node does", e);
+            }
         }
 
         void deliver(String id, String value) {

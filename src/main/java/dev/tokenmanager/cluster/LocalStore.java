@@ -1,55 +1,36 @@
 package dev.tokenmanager.cluster;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
 
 /**
- * A {@link SharedStore} in this node's memory. Entries live {@code ttl} from their last write; past the size bound,
- * expired entries are dropped first, and only if that is not enough is everything forgotten.
+ * A {@link SharedStore} in this node's memory. Entries live {@code ttl} from their last write, like the data grid's;
+ * bounded by Caffeine, which evicts the least used entries first when full.
  */
 final class LocalStore implements SharedStore {
 
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Timed(String value, long writtenNanos) {
-    }
-
-    private final ConcurrentMap<String, Timed> values = new ConcurrentHashMap<>();
-    private final long ttlNanos;
+    private final Cache<String, String> values;
 
     LocalStore(Duration ttl) {
-        this.ttlNanos = ttl.toNanos();
+        this.values = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(ttl).build();
     }
 
     @Override
     public String get(String key) {
-        Timed timed = values.get(key);
-        return timed == null || expired(timed, System.nanoTime()) ? null : timed.value();
+        return values.getIfPresent(key);
     }
 
     @Override
     public void update(String key, UnaryOperator<String> update) {
-        long now = System.nanoTime();
-        if (values.size() >= MAX_ENTRIES) {
-            values.values().removeIf(timed -> expired(timed, now));
-            if (values.size() >= MAX_ENTRIES) {
-                values.clear();
-            }
-        }
-        values.compute(key, (k, old) -> {
-            String replacement = update.apply(old == null || expired(old, now) ? null : old.value());
-            return replacement == null ? null : new Timed(replacement, now);
-        });
+        values.asMap().compute(key, (k, old) -> update.apply(old));
     }
 
     @Override
     public void remove(String key) {
-        values.remove(key);
-    }
-
-    private boolean expired(Timed timed, long now) {
-        return now - timed.writtenNanos() > ttlNanos;
+        values.invalidate(key);
     }
 }

@@ -1,56 +1,62 @@
 package dev.tokenmanager.jwt;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.tokenmanager.metrics.CacheFigures;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Access tokens whose signature and claims already verified, keyed by the exact token text, until their
- * {@code exp}: a token presented again skips the signature check (the costly part of verification). Bounded: past
- * the bound, expired entries are dropped first, then everything. The session is still checked on every request.
+ * {@code exp}: a token presented again skips the signature check (the costly part of verification). Bounded, with
+ * Caffeine's frequency-aware eviction: when full, the tokens used least often make room, the hot ones stay. The
+ * session is still checked on every request.
  */
 public final class VerifiedTokenCache {
 
-    private final ConcurrentMap<String, VerifiedToken> entries = new ConcurrentHashMap<>();
-    private final int maxEntries;
+    private final Cache<String, VerifiedToken> entries;
+    private final boolean enabled;
 
     /** @param maxEntries the most tokens remembered; 0 remembers none */
-    public VerifiedTokenCache(int maxEntries) {
-        this.maxEntries = maxEntries;
+    public VerifiedTokenCache(int maxEntries, Clock clock) {
+        this.enabled = maxEntries > 0;
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(Math.max(0, maxEntries))
+                .expireAfter(Expiry.<String, VerifiedToken>creating((token, verified) ->
+                        durationUntil(clock.instant(), verified.expiresAt())))
+                .recordStats()
+                .build();
+    }
+
+    private static Duration durationUntil(Instant now, Instant expiresAt) {
+        Duration left = Duration.between(now, expiresAt);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** The verified form of {@code token}, if it was verified before and has not expired at {@code now}. */
     public Optional<VerifiedToken> get(String token, Instant now) {
-        if (maxEntries == 0) {
+        if (!enabled) {
             return Optional.empty();
         }
-        VerifiedToken verified = entries.get(token);
-        if (verified == null) {
-            return Optional.empty();
-        }
-        if (!now.isBefore(verified.expiresAt())) {
-            entries.remove(token, verified);
+        VerifiedToken verified = entries.getIfPresent(token);
+        if (verified == null || !now.isBefore(verified.expiresAt())) {
             return Optional.empty();
         }
         return Optional.of(verified);
     }
 
     /** Remembers that {@code token} verified as {@code verified}. */
-    public void put(String token, VerifiedToken verified, Instant now) {
-        if (maxEntries == 0) {
-            return;
+    public void put(String token, VerifiedToken verified) {
+        if (enabled) {
+            entries.put(token, verified);
         }
-        if (entries.size() >= maxEntries) {
-            entries.values().removeIf(entry -> !now.isBefore(entry.expiresAt()));
-            if (entries.size() >= maxEntries) {
-                entries.clear();
-            }
-        }
-        entries.put(token, verified);
     }
 
-    public int size() {
-        return entries.size();
+    /** How the cache has done since start-up. */
+    public CacheFigures figures() {
+        return CacheFigures.of(entries);
     }
 }

@@ -1,10 +1,13 @@
 package dev.tokenmanager.session;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tokenmanager.account.AccountChanged;
 import dev.tokenmanager.cluster.Cluster;
+import dev.tokenmanager.cluster.ClusterBus;
 import dev.tokenmanager.cluster.ClusterEvent;
 import dev.tokenmanager.config.Settings;
-import jakarta.annotation.PostConstruct;
+import dev.tokenmanager.metrics.CacheFigures;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,10 +15,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -24,40 +26,55 @@ import java.util.function.Supplier;
  * staleness should an invalidation ever be lost), and forgotten the moment they are revoked or their account
  * changes. Invalidation runs after the revoking transaction commits, on this node directly and on every other node
  * through the cluster bus before the revoking request answers; a load racing with an invalidation never caches
- * what it read.
+ * what it read. Bounded with Caffeine's frequency-aware eviction: a full cache keeps its hot sessions.
  */
 @Alternative
 @Priority(100)
 @ApplicationScoped
 public class CachedSessionLookup implements SessionLookup {
 
-    @Inject
-    DatabaseSessionLookup database;
-    @Inject
-    Cluster cluster;
-    @Inject
-    Settings settings;
-    @Inject
-    Clock clock;
-
-    private final ConcurrentMap<String, Entry> bySessionId = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, String> sessionIdBySecretHash = new ConcurrentHashMap<>();
+    private final SessionLookup database;
+    private final ClusterBus bus;
+    private final Clock clock;
+    private final boolean enabled;
+    private final Cache<String, SessionState> bySessionId;
+    private final Cache<String, String> sessionIdBySecretHash;
     private final AtomicLong invalidations = new AtomicLong();
-    private long ttlNanos;
 
-    private record Entry(SessionState state, long freshUntilNanos) {
+    @Inject
+    public CachedSessionLookup(DatabaseSessionLookup database, Cluster cluster, Settings settings, Clock clock) {
+        this(database, cluster.bus(), settings.sessionCacheTtl(), settings.sessionCacheSize(), clock);
     }
 
-    @PostConstruct
-    void init() {
-        ttlNanos = settings.sessionCacheTtl().toNanos();
-        cluster.bus().subscribe(event -> {
+    /**
+     * @param ttl  how long a loaded session is answered from memory; zero turns the cache off
+     * @param size the most sessions remembered
+     */
+    CachedSessionLookup(SessionLookup database, ClusterBus bus, Duration ttl, int size, Clock clock) {
+        this.database = database;
+        this.bus = bus;
+        this.clock = clock;
+        this.enabled = !ttl.isZero();
+        Duration lifetime = enabled ? ttl : Duration.ofNanos(1);
+        this.bySessionId = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(lifetime).recordStats().build();
+        this.sessionIdBySecretHash = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(lifetime).build();
+        bus.subscribe(event -> {
             switch (event.kind()) {
                 case SESSIONS_REVOKED -> forgetSessions(event.ids());
                 case ACCOUNT_CHANGED -> event.ids().forEach(this::forgetAccount);
                 default -> { }
             }
         });
+    }
+
+    /** CDI's no-argument constructor for the client proxy. */
+    protected CachedSessionLookup() {
+        database = null;
+        bus = null;
+        clock = null;
+        enabled = false;
+        bySessionId = null;
+        sessionIdBySecretHash = null;
     }
 
     @Override
@@ -68,39 +85,39 @@ public class CachedSessionLookup implements SessionLookup {
 
     @Override
     public Optional<SessionState> bySecretHash(String secretHash) {
-        String sessionId = sessionIdBySecretHash.get(secretHash);
+        String sessionId = sessionIdBySecretHash.getIfPresent(secretHash);
         Optional<SessionState> cached = sessionId == null ? Optional.empty() : cached(sessionId);
         return cached.isPresent() ? cached : load(() -> database.bySecretHash(secretHash), secretHash);
     }
 
-    /** A fresh, live cached state; anything else is looked up again (an expiry may have been extended). */
+    /** How the cache has done on this node. */
+    public CacheFigures figures() {
+        return CacheFigures.of(bySessionId);
+    }
+
+    /** A cached state that is still live; anything else is looked up again (an expiry may have been extended). */
     private Optional<SessionState> cached(String sessionId) {
-        Entry entry = bySessionId.get(sessionId);
-        if (entry == null || System.nanoTime() - entry.freshUntilNanos() > 0 || !entry.state().isLive(clock.instant())) {
+        if (!enabled) {
             return Optional.empty();
         }
-        return Optional.of(entry.state());
+        SessionState state = bySessionId.getIfPresent(sessionId);
+        return state == null || !state.isLive(clock.instant()) ? Optional.empty() : Optional.of(state);
     }
 
     private Optional<SessionState> load(Supplier<Optional<SessionState>> read, String secretHash) {
         long before = invalidations.get();
         Optional<SessionState> state = read.get();
-        if (ttlNanos == 0 || state.isEmpty() || !state.get().isLive(clock.instant())) {
+        if (!enabled || state.isEmpty() || !state.get().isLive(clock.instant())) {
             return state;
         }
-        if (bySessionId.size() >= settings.sessionCacheSize()) {
-            bySessionId.clear();
-            sessionIdBySecretHash.clear();
-        }
         String id = state.get().sessionId();
-        Entry entry = new Entry(state.get(), System.nanoTime() + ttlNanos);
-        bySessionId.put(id, entry);
+        bySessionId.put(id, state.get());
         if (secretHash != null) {
             sessionIdBySecretHash.put(secretHash, id);
         }
         if (invalidations.get() != before) {
             // An invalidation ran while this load read the database: what was read may be stale.
-            bySessionId.remove(id, entry);
+            bySessionId.asMap().remove(id, state.get());
         }
         return state;
     }
@@ -108,22 +125,22 @@ public class CachedSessionLookup implements SessionLookup {
     /** After a revocation commits: forget here, then tell every other node. */
     void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked revoked) {
         forgetSessions(revoked.sessionIds());
-        cluster.bus().publish(ClusterEvent.sessionsRevoked(revoked.sessionIds()));
+        bus.publish(ClusterEvent.sessionsRevoked(revoked.sessionIds()));
     }
 
     /** After an account change commits (state, groups): forget its sessions here and everywhere. */
     void onAccountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
         forgetAccount(changed.accountId());
-        cluster.bus().publish(ClusterEvent.accountChanged(changed.accountId()));
+        bus.publish(ClusterEvent.accountChanged(changed.accountId()));
     }
 
     private void forgetSessions(List<String> sessionIds) {
         invalidations.incrementAndGet();
-        sessionIds.forEach(bySessionId::remove);
+        bySessionId.invalidateAll(sessionIds);
     }
 
     private void forgetAccount(String accountId) {
         invalidations.incrementAndGet();
-        bySessionId.values().removeIf(entry -> entry.state().accountId().equals(accountId));
+        bySessionId.asMap().values().removeIf(state -> state.accountId().equals(accountId));
     }
 }

@@ -1,7 +1,9 @@
 package dev.tokenmanager.session;
 
-import dev.tokenmanager.metrics.AuthStats;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tokenmanager.config.Settings;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.persistence.SchemaMigration;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -25,6 +27,7 @@ import java.util.logging.Logger;
  * Records that a session was used, writing its last-seen time at most once per accuracy window: a use inside the
  * window costs a map lookup, a use past it queues a write, and the queue goes to the database once a second in one
  * transaction, off the request path. The update is conditional, so several nodes write at most once per window too.
+ * What this node wrote is remembered for one window (after it, the next use is due anyway), bounded by Caffeine.
  */
 @ApplicationScoped
 public class LastSeenRecorder {
@@ -33,22 +36,35 @@ public class LastSeenRecorder {
     private static final int MAX_TRACKED = 100_000;
     private static final long FLUSH_MILLIS = 1_000;
 
-    private final ConcurrentMap<String, Long> lastWritten = new ConcurrentHashMap<>();
+    private final LastSeenStore store;
+    private final AuthStats stats;
+    private final LastSeenPolicy policy;
+    private final Cache<String, Long> lastWritten;
     private final ConcurrentMap<String, Long> pending = new ConcurrentHashMap<>();
 
-    @Inject
-    SessionRepository repository;
-    @Inject
-    AuthStats stats;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private LastSeenPolicy policy;
     private ScheduledFuture<?> flushing;
 
     @Inject
-    void configure(Settings settings) {
-        this.policy = new LastSeenPolicy(settings.lastSeenAccuracy());
+    public LastSeenRecorder(LastSeenStore store, AuthStats stats, Settings settings) {
+        this(store, stats, new LastSeenPolicy(settings.lastSeenAccuracy()));
+    }
+
+    LastSeenRecorder(LastSeenStore store, AuthStats stats, LastSeenPolicy policy) {
+        this.store = store;
+        this.stats = stats;
+        this.policy = policy;
+        this.lastWritten = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterWrite(policy.accuracy()).build();
+    }
+
+    /** CDI's no-argument constructor for the client proxy. */
+    protected LastSeenRecorder() {
+        store = null;
+        stats = null;
+        policy = null;
+        lastWritten = null;
     }
 
     void start(@Observes @Priority(SchemaMigration.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object event) {
@@ -65,15 +81,12 @@ public class LastSeenRecorder {
 
     /** Records a use of {@code session} at {@code now}. */
     public void recordUse(SessionState session, Instant now) {
-        Long recorded = lastWritten.get(session.sessionId());
+        Long recorded = lastWritten.getIfPresent(session.sessionId());
         if (recorded != null && !policy.shouldWrite(lastKnown(session, recorded), now)) {
             return; // the common case: a plain read, no lock that every request of this session would queue for
         }
-        if (lastWritten.size() >= MAX_TRACKED) {
-            lastWritten.clear();
-        }
         boolean[] due = {false};
-        lastWritten.compute(session.sessionId(), (id, written) -> {
+        lastWritten.asMap().compute(session.sessionId(), (id, written) -> {
             long known = lastKnown(session, written);
             if (policy.shouldWrite(known, now)) {
                 due[0] = true;
@@ -104,12 +117,12 @@ public class LastSeenRecorder {
             }
         }
         try {
-            int written = repository.touchAll(batch, policy);
+            int written = store.touchAll(batch, policy);
             stats.recordLastSeenWrites(written);
             return written;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "writing last-seen times failed; they are written with the next use", e);
-            batch.keySet().forEach(lastWritten::remove);
+            lastWritten.invalidateAll(batch.keySet());
             return 0;
         }
     }

@@ -127,7 +127,7 @@ public class Session {
 
     /** Whether the session can still authenticate at {@code now}. */
     public boolean isLive(Instant now) {
-        return revokedAt == null && (expiresAt == null || now.toEpochMilli() < expiresAt);
+        return Liveness.isLive(revokedAt, expiresAt, now.toEpochMilli());
     }
 
     public void setSecretHash(String secretHash) {

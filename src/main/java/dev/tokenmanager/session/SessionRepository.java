@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /** Session rows: the queries and writes, each method joining the caller's transaction or starting one. */
 @ApplicationScoped
 @Transactional
-public class SessionRepository {
+public class SessionRepository implements LastSeenStore {
 
     @PersistenceContext(unitName = "token-manager")
     EntityManager em;
@@ -41,8 +41,7 @@ public class SessionRepository {
     /** The account's live sessions of {@code kind}, most recently seen first. */
     public List<Session> live(String accountId, SessionKind kind, Instant now) {
         return em.createQuery("SELECT s FROM Session s WHERE s.accountId = :account AND s.kind = :kind"
-                        + " AND s.revokedAt IS NULL AND (s.expiresAt IS NULL OR s.expiresAt > :now)"
-                        + " ORDER BY s.lastSeenAt DESC, s.createdAt DESC", Session.class)
+                        + " AND " + Liveness.LIVE + " ORDER BY s.lastSeenAt DESC, s.createdAt DESC", Session.class)
                 .setParameter("account", accountId)
                 .setParameter("kind", kind)
                 .setParameter("now", now.toEpochMilli())
@@ -55,8 +54,7 @@ public class SessionRepository {
      */
     public List<String> revokeLive(String accountId, List<SessionKind> kinds, String keep, Instant now) {
         List<String> ids = em.createQuery("SELECT s.id FROM Session s WHERE s.accountId = :account"
-                        + " AND s.kind IN :kinds AND s.revokedAt IS NULL"
-                        + " AND (s.expiresAt IS NULL OR s.expiresAt > :now)", String.class)
+                        + " AND s.kind IN :kinds AND " + Liveness.LIVE, String.class)
                 .setParameter("account", accountId)
                 .setParameter("kinds", kinds)
                 .setParameter("now", now.toEpochMilli())
@@ -70,9 +68,10 @@ public class SessionRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<String> live = em.createQuery("SELECT s.id FROM Session s WHERE s.id IN :ids AND s.revokedAt IS NULL",
+        List<String> live = em.createQuery("SELECT s.id FROM Session s WHERE s.id IN :ids AND " + Liveness.LIVE,
                         String.class)
                 .setParameter("ids", ids)
+                .setParameter("now", now.toEpochMilli())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (!live.isEmpty()) {
@@ -84,10 +83,7 @@ public class SessionRepository {
         return live;
     }
 
-    /**
-     * Writes each session's use (epoch milliseconds) unless the policy says one stored already covers it (another
-     * node wrote it within the window); answers how many rows changed.
-     */
+    @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int touchAll(Map<String, Long> usedAt, LastSeenPolicy policy) {
         int written = 0;
@@ -109,8 +105,8 @@ public class SessionRepository {
                 .executeUpdate();
     }
 
-    private static final String LIVE_WITH_OWNER = " FROM Session s, Account a WHERE a.id = s.accountId"
-            + " AND s.revokedAt IS NULL AND (s.expiresAt IS NULL OR s.expiresAt > :now)";
+    private static final String LIVE_WITH_OWNER = " FROM Session s, Account a WHERE a.id = s.accountId AND "
+            + Liveness.LIVE;
 
     /** One page of live sessions with their owners, filtered and sorted as asked; paged by the database. */
     public List<AdminSessionRow> search(SessionQuery query, Instant now) {
@@ -177,8 +173,8 @@ public class SessionRepository {
     /** Live sessions per parsed device type. */
     public Map<String, Long> liveByDeviceType(Instant now) {
         Map<String, Long> counts = new TreeMap<>();
-        em.createQuery("SELECT s.deviceType, COUNT(s) FROM Session s WHERE s.revokedAt IS NULL"
-                        + " AND (s.expiresAt IS NULL OR s.expiresAt > :now) GROUP BY s.deviceType", Object[].class)
+        em.createQuery("SELECT s.deviceType, COUNT(s) FROM Session s WHERE " + Liveness.LIVE
+                        + " GROUP BY s.deviceType", Object[].class)
                 .setParameter("now", now.toEpochMilli())
                 .getResultList()
                 .forEach(row -> counts.put(row[0] == null ? "Unknown" : (String) row[0], ((Number) row[1]).longValue()));
@@ -188,8 +184,8 @@ public class SessionRepository {
     /** Live sessions (both kinds) per account id. */
     public Map<String, Long> liveByAccount(Instant now) {
         Map<String, Long> counts = new HashMap<>();
-        em.createQuery("SELECT s.accountId, COUNT(s) FROM Session s WHERE s.revokedAt IS NULL"
-                        + " AND (s.expiresAt IS NULL OR s.expiresAt > :now) GROUP BY s.accountId", Object[].class)
+        em.createQuery("SELECT s.accountId, COUNT(s) FROM Session s WHERE " + Liveness.LIVE
+                        + " GROUP BY s.accountId", Object[].class)
                 .setParameter("now", now.toEpochMilli())
                 .getResultList()
                 .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));

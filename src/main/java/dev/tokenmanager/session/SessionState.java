@@ -28,6 +28,6 @@ public record SessionState(
 
     /** Whether a request may use this session at {@code now}: not revoked, not expired, its account active. */
     public boolean isLive(Instant now) {
-        return accountActive && revokedAt == null && (expiresAt == null || now.toEpochMilli() < expiresAt);
+        return accountActive && Liveness.isLive(revokedAt, expiresAt, now.toEpochMilli());
     }
 }
