@@ -14,8 +14,11 @@ public final class Groups {
     /** The group that may call the introspection endpoint. */
     public static final String INTROSPECT = "introspect";
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final int MAX_GROUPS = 32;
+    /** The longest group name, and the most groups one user may have. */
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_GROUPS = 32;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_NAME_LENGTH + "}");
 
     private Groups() {
     }

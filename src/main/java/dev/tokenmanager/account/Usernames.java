@@ -7,7 +7,7 @@ public final class Usernames {
 
     public static final int MAX_LENGTH = 64;
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._@-]{1," + MAX_LENGTH + "}");
 
     private Usernames() {
     }

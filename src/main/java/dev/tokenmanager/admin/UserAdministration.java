@@ -3,13 +3,17 @@ package dev.tokenmanager.admin;
 import dev.tokenmanager.account.Account;
 import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.account.AccountService;
+import dev.tokenmanager.account.Groups;
+import dev.tokenmanager.account.PasswordPolicy;
 import dev.tokenmanager.account.UserChanges;
+import dev.tokenmanager.account.Usernames;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.events.SecurityEventKind;
 import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,19 +47,48 @@ public class UserAdministration {
                 sessions.liveByAccount().getOrDefault(account.id(), 0L)));
     }
 
-    /** Creates a user; the caller has checked username, password and groups. */
+    /**
+     * Creates a user. Throws {@link InvalidUserException} for a username, password or groups the rules refuse, and
+     * {@link AccountService.UsernameTakenException} when the username is taken.
+     */
+    @Transactional
     public Account create(String username, String password, List<String> groups, Caller admin, String ip) {
+        if (!Usernames.isValid(username)) {
+            throw new InvalidUserException("A username is 1 to " + Usernames.MAX_LENGTH
+                    + " letters, digits, '.', '_', '-' or '@'.");
+        }
+        checkPassword(username, password);
+        checkGroups(groups);
         Account account = accountService.create(username, password, groups);
         events.record(admin.securityEvent(SecurityEventKind.ADMIN_USER_CREATED, ip)
                 .detail("created " + username + " in " + groups));
         return account;
     }
 
+    private static void checkPassword(String username, String password) {
+        PasswordPolicy.violation(username, password).ifPresent(problem -> {
+            throw new InvalidUserException("Password: " + problem + ".");
+        });
+    }
+
+    private static void checkGroups(List<String> groups) {
+        if (!Groups.isValidList(groups)) {
+            throw new InvalidUserException("Groups are at most " + Groups.MAX_GROUPS + " names of 1 to "
+                    + Groups.MAX_NAME_LENGTH + " letters, digits, '.', '_' or '-'.");
+        }
+    }
+
     /**
-     * Applies {@code changes} to user {@code username}; empty when there is no such user. Throws
-     * {@link AccountService.LastAdminException} when the last active administrator would be deactivated or leave group admin.
+     * Applies {@code changes} to user {@code username}, in one transaction with the revocations it causes: a
+     * deactivation or a new password and the end of every session and token of the user commit together or not at
+     * all. Empty when there is no such user. Throws {@link InvalidUserException} for a password or groups the rules
+     * refuse, and {@link AccountService.LastAdminException} when the last active administrator would be
+     * deactivated or leave group admin.
      */
+    @Transactional
     public Optional<UserSummary> update(String username, UserChanges changes, Caller admin, String ip) {
+        changes.password().ifPresent(password -> checkPassword(username, password));
+        changes.groups().ifPresent(UserAdministration::checkGroups);
         Optional<Account> changed = accountService.update(username, changes);
         if (changed.isEmpty()) {
             return Optional.empty();
@@ -71,6 +104,7 @@ public class UserAdministration {
     }
 
     /** Revokes every live session and named token of user {@code username}; empty when there is no such user. */
+    @Transactional
     public Optional<Integer> revokeSessions(String username, Caller admin, String ip) {
         Optional<Account> account = accounts.byUsername(username);
         account.ifPresent(found -> events.record(admin.securityEvent(SecurityEventKind.ADMIN_USER_SIGNED_OUT, ip)
@@ -79,6 +113,7 @@ public class UserAdministration {
     }
 
     /** Revokes one session of any user; false when it was not live. */
+    @Transactional
     public boolean revokeSession(String sessionId, Caller admin, String ip) {
         boolean revoked = sessions.revoke(sessionId);
         if (revoked) {

@@ -1,11 +1,12 @@
 package dev.tokenmanager.api;
 
-import dev.tokenmanager.metrics.AuthOutcome;
-import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
+import dev.tokenmanager.http.Public;
+import dev.tokenmanager.metrics.AuthOutcome;
+import dev.tokenmanager.metrics.AuthStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -32,21 +33,34 @@ import java.util.Optional;
 @ApplicationScoped
 public class AccessControl implements DynamicFeature {
 
+    private final CurrentCaller currentCaller;
+    private final AuthStats stats;
+
     @Inject
-    CurrentCaller currentCaller;
-    @Inject
-    AuthStats stats;
+    public AccessControl(CurrentCaller currentCaller, AuthStats stats) {
+        this.currentCaller = currentCaller;
+        this.stats = stats;
+    }
+
+    /** CDI's no-argument constructor for the client proxy. */
+    protected AccessControl() {
+        this(null, null);
+    }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        Method method = resource.getResourceMethod();
+        ruleOf(resource.getResourceMethod())
+                .ifPresent(rule -> context.register(new Filter(rule), Priorities.AUTHORIZATION));
+    }
+
+    /** The rule of a resource method; empty for a {@link Public} one, which anyone may call. */
+    static Optional<Rule> ruleOf(Method method) {
         if (method == null || annotation(method, Public.class).isPresent()) {
-            return;
+            return Optional.empty();
         }
         List<String> groups = annotation(method, GroupsAllowed.class).map(allowed -> List.of(allowed.value()))
                 .orElse(List.of());
-        context.register(new Rule(annotation(method, LoginSessionOnly.class).isPresent(), groups),
-                Priorities.AUTHORIZATION);
+        return Optional.of(new Rule(annotation(method, LoginSessionOnly.class).isPresent(), groups));
     }
 
     private static <A extends Annotation> Optional<A> annotation(Method method, Class<A> type) {
@@ -55,14 +69,42 @@ public class AccessControl implements DynamicFeature {
                 : Optional.ofNullable(method.getDeclaringClass().getAnnotation(type));
     }
 
-    /** The rule of one resource method. */
-    private final class Rule implements ContainerRequestFilter {
-        private final boolean loginSessionOnly;
-        private final List<String> groups;
+    /**
+     * Who may call one resource method.
+     *
+     * @param loginSessionOnly a named API token is refused
+     * @param groups           the caller must be in one of these; empty: any authenticated caller
+     */
+    record Rule(boolean loginSessionOnly, List<String> groups) {
 
-        Rule(boolean loginSessionOnly, List<String> groups) {
-            this.loginSessionOnly = loginSessionOnly;
-            this.groups = groups;
+        Rule {
+            groups = List.copyOf(groups);
+        }
+
+        /** Why {@code caller} may not call the method, or empty when it may. */
+        Optional<ProblemException> refusal(Optional<Caller> caller) {
+            if (caller.isEmpty()) {
+                return Optional.of(new ProblemException(Problem.of(401, "authentication-required",
+                        "This endpoint needs a bearer token."),
+                        Map.of("WWW-Authenticate", ProblemResponses.BEARER_CHALLENGE)));
+            }
+            if (loginSessionOnly && !caller.get().isLoginSession()) {
+                return Optional.of(new ProblemException(403, "login-session-required",
+                        "A named API token cannot do this; use a login session."));
+            }
+            if (!groups.isEmpty() && groups.stream().noneMatch(caller.get()::inGroup)) {
+                return Optional.of(new ProblemException(403, "forbidden", "Your account may not do this."));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The filter bound to one resource method. */
+    private final class Filter implements ContainerRequestFilter {
+        private final Rule rule;
+
+        Filter(Rule rule) {
+            this.rule = rule;
         }
 
         @Override
@@ -70,16 +112,10 @@ public class AccessControl implements DynamicFeature {
             Optional<Caller> caller = currentCaller.get();
             if (caller.isEmpty()) {
                 stats.record(AuthOutcome.NO_TOKEN, 0);
-                throw new ProblemException(Problem.of(401, "authentication-required",
-                        "This endpoint needs a bearer token."),
-                        Map.of("WWW-Authenticate", ProblemResponses.BEARER_CHALLENGE));
             }
-            if (loginSessionOnly && !caller.get().isLoginSession()) {
-                throw new ProblemException(403, "login-session-required",
-                        "A named API token cannot do this; use a login session.");
-            }
-            if (!groups.isEmpty() && groups.stream().noneMatch(caller.get()::inGroup)) {
-                throw new ProblemException(403, "forbidden", "Your account may not do this.");
+            Optional<ProblemException> refusal = rule.refusal(caller);
+            if (refusal.isPresent()) {
+                throw refusal.get();
             }
         }
     }

@@ -1,10 +1,13 @@
 package dev.tokenmanager.api;
 
 import dev.tokenmanager.account.Groups;
-import dev.tokenmanager.metrics.AuthOutcome;
-import dev.tokenmanager.metrics.AuthStats;
+import dev.tokenmanager.auth.BearerAuthenticator;
 import dev.tokenmanager.cluster.Cluster;
 import dev.tokenmanager.http.Jsons;
+import dev.tokenmanager.metrics.AuthOutcome;
+import dev.tokenmanager.metrics.AuthStats;
+import dev.tokenmanager.metrics.CacheFigures;
+import dev.tokenmanager.session.CachedSessionLookup;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,8 +21,9 @@ import java.util.Locale;
 /**
  * This node's counters since start-up: {@code /api/admin/stats}. Authentications by outcome, the session lookups
  * they caused (the request path's only use of the session store) and how many of those read the database, logins,
- * refreshes, refresh-token reuse; the live sessions of the whole installation; and the data grid as this node sees
- * it (members, events another node did not acknowledge in time).
+ * refreshes, refresh-token reuse; the live sessions of the whole installation; how this node's verified-token and
+ * session caches do; and the data grid as this node sees it (members, events another node did not acknowledge in
+ * time).
  */
 @RequestScoped
 @Path("admin/stats")
@@ -33,6 +37,10 @@ public class AdminStatsResource {
     SessionService sessions;
     @Inject
     Cluster cluster;
+    @Inject
+    BearerAuthenticator authenticator;
+    @Inject
+    CachedSessionLookup sessionCache;
 
     @GET
     public String stats() {
@@ -56,9 +64,21 @@ public class AdminStatsResource {
                 .add("refresh_reuse_detections", stats.reuseDetections())
                 .add("last_seen_writes", stats.lastSeenWrites())
                 .add("active_sessions", sessions.liveSessions())
+                .add("caches", Jsons.createObjectBuilder()
+                        .add("verified_tokens", figures(authenticator.verifiedTokenCache()))
+                        .add("sessions", figures(sessionCache.figures())))
                 .add("cluster", Jsons.createObjectBuilder()
                         .add("members", cluster.members())
                         .add("unacknowledged_events", cluster.unacknowledgedEvents()))
                 .build().toString();
+    }
+
+    private static JsonObjectBuilder figures(CacheFigures figures) {
+        return Jsons.createObjectBuilder()
+                .add("size", figures.size())
+                .add("hits", figures.hits())
+                .add("misses", figures.misses())
+                .add("evictions", figures.evictions())
+                .add("hit_rate", figures.hitRate());
     }
 }

@@ -6,6 +6,7 @@ import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.account.PasswordPolicy;
 import dev.tokenmanager.account.UserChanges;
 import dev.tokenmanager.account.Usernames;
+import dev.tokenmanager.admin.InvalidUserException;
 import dev.tokenmanager.admin.UserAdministration;
 import dev.tokenmanager.admin.UserSummary;
 import dev.tokenmanager.auth.CurrentCaller;
@@ -66,15 +67,13 @@ public class AdminUsersResource {
     public Response create(String body) {
         JsonObject json = Bodies.object(body);
         String username = Bodies.requiredString(json, "username", Usernames.MAX_LENGTH);
-        if (!Usernames.isValid(username)) {
-            throw ProblemException.badRequest("'username' may hold only letters, digits, '.', '_', '-' and '@'.");
-        }
         String password = Bodies.requiredString(json, "password", PasswordPolicy.MAX_LENGTH);
-        checkPassword(username, password);
         List<String> groups = groups(json).orElse(List.of());
         Account account;
         try {
             account = users.create(username, password, groups, caller.require(), ip());
+        } catch (InvalidUserException e) {
+            throw ProblemException.badRequest(e.getMessage());
         } catch (AccountService.UsernameTakenException e) {
             throw new ProblemException(409, "username-taken", "A user with this username exists.");
         }
@@ -108,7 +107,6 @@ public class AdminUsersResource {
             active = Optional.of(value == JsonValue.TRUE);
         }
         Optional<String> password = Bodies.string(json, "password");
-        password.ifPresent(value -> checkPassword(username, value));
         UserChanges changes = new UserChanges(active, groups(json), password);
         if (changes.isEmpty()) {
             throw ProblemException.badRequest("Send at least one of active, groups, password.");
@@ -117,6 +115,8 @@ public class AdminUsersResource {
             UserSummary user = users.update(username, changes, caller.require(), ip())
                     .orElseThrow(ProblemException::notFound);
             return Views.user(user.account(), user.activeSessions()).build().toString();
+        } catch (InvalidUserException e) {
+            throw ProblemException.badRequest(e.getMessage());
         } catch (AccountService.LastAdminException e) {
             throw new ProblemException(409, "last-admin",
                     "This would leave no active administrator; make another user an admin first.");
@@ -134,13 +134,7 @@ public class AdminUsersResource {
         return clients.of(request).ip();
     }
 
-    private static void checkPassword(String username, String password) {
-        PasswordPolicy.violation(username, password).ifPresent(problem -> {
-            throw ProblemException.badRequest("'password': " + problem + ".");
-        });
-    }
-
-    /** The {@code groups} member: an array of valid group names, empty when absent. */
+    /** The {@code groups} member: an array of group names (the service checks them), empty when absent. */
     static Optional<List<String>> groups(JsonObject json) {
         JsonValue value = json.get("groups");
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
@@ -155,10 +149,6 @@ public class AdminUsersResource {
                 throw ProblemException.badRequest("'groups' must be an array of group names.");
             }
             groups.add(((JsonString) item).getString());
-        }
-        if (!Groups.isValidList(groups)) {
-            throw ProblemException.badRequest("'groups' may list at most 32 names of 1-64 letters, digits,"
-                    + " '.', '_' or '-'.");
         }
         return Optional.of(groups);
     }

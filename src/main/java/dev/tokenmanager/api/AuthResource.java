@@ -1,6 +1,8 @@
 package dev.tokenmanager.api;
 
 import dev.tokenmanager.account.Groups;
+import dev.tokenmanager.account.PasswordPolicy;
+import dev.tokenmanager.account.Usernames;
 import dev.tokenmanager.auth.Authentication;
 import dev.tokenmanager.auth.BearerAuthenticator;
 import dev.tokenmanager.auth.Caller;
@@ -11,9 +13,12 @@ import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
+import dev.tokenmanager.http.Public;
+import dev.tokenmanager.jwt.TokenFormat;
 import dev.tokenmanager.keys.SigningKeys;
 import dev.tokenmanager.session.ClientInfo;
 import dev.tokenmanager.session.RefreshSecrets;
+import dev.tokenmanager.session.SessionNames;
 import dev.tokenmanager.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,12 +47,6 @@ import java.util.Optional;
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
-
-    static final int MAX_USERNAME = 64;
-    static final int MAX_PASSWORD = 1024;
-    static final int MAX_SESSION_NAME = 128;
-    /** The longest credential worth looking at in a form field. */
-    static final int MAX_TOKEN = 8 * 1024;
 
     @Inject
     GrantService grants;
@@ -103,16 +102,17 @@ public class AuthResource {
     }
 
     private Response login(String username, String password, String deviceName) {
-        Bodies.required(username, "username", MAX_USERNAME);
-        Bodies.required(password, "password", MAX_PASSWORD);
-        if (deviceName != null && deviceName.length() > MAX_SESSION_NAME) {
-            throw ProblemException.badRequest("'device_name' must be at most " + MAX_SESSION_NAME + " characters.");
+        Bodies.required(username, "username", Usernames.MAX_LENGTH);
+        Bodies.required(password, "password", PasswordPolicy.MAX_LENGTH);
+        if (deviceName != null && deviceName.length() > SessionNames.MAX_LENGTH) {
+            throw ProblemException.badRequest("'device_name' must be at most " + SessionNames.MAX_LENGTH
+                    + " characters.");
         }
         ClientInfo client = clients.of(request);
-        String name = sessionName(deviceName, request.getHeader("X-Device-Model"), client);
+        String name = SessionNames.of(deviceName, request.getHeader("X-Device-Model"), client.device());
         LoginResult result = grants.login(username, password, name, client);
         if (result instanceof LoginResult.Success success) {
-            return tokenResponse(success.granted());
+            return tokenResponse(success.granted(), clock.instant());
         }
         if (result instanceof LoginResult.Throttled throttled) {
             throw ProblemException.throttled(throttled.retryAfter(), "failed logins");
@@ -124,17 +124,6 @@ public class AuthResource {
         throw new ProblemException(Problem.of(401, "invalid-credentials",
                 "The username or password is wrong, or the account is disabled."),
                 Map.of("WWW-Authenticate", ProblemResponses.BEARER_CHALLENGE));
-    }
-
-    /** The session's name: {@code device_name}, else {@code X-Device-Model}, else the parsed User-Agent. */
-    static String sessionName(String deviceName, String deviceModelHeader, ClientInfo client) {
-        for (String candidate : new String[] {deviceName, deviceModelHeader}) {
-            if (candidate != null && !candidate.isBlank()) {
-                String trimmed = candidate.strip();
-                return trimmed.length() <= MAX_SESSION_NAME ? trimmed : trimmed.substring(0, MAX_SESSION_NAME);
-            }
-        }
-        return client.device().displayName();
     }
 
     @POST
@@ -150,14 +139,14 @@ public class AuthResource {
         String token = header != null ? header : fromBody.orElseThrow(() ->
                 ProblemException.badRequest("'refresh_token' (or the Refresh-Token header) is required."));
         return grants.refresh(token, clients.of(request), arrivedAt)
-                .map(AuthResource::tokenResponse)
+                .map(granted -> tokenResponse(granted, clock.instant()))
                 .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-refresh-token",
                         "The refresh token is unknown, expired, revoked or already used."),
                         Map.of("WWW-Authenticate", ProblemResponses.INVALID_TOKEN_CHALLENGE)));
     }
 
-    static Response tokenResponse(GrantService.Granted granted) {
-        Instant now = Instant.now();
+    /** The login body for {@code granted}, its lifetimes counted from {@code now}. */
+    static Response tokenResponse(GrantService.Granted granted, Instant now) {
         JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("access_token", granted.accessToken().token())
                 .add("token_type", "Bearer")
@@ -245,6 +234,6 @@ public class AuthResource {
     }
 
     private static String tokenField(MultivaluedMap<String, String> form) {
-        return Bodies.required(form == null ? null : form.getFirst("token"), "token", MAX_TOKEN);
+        return Bodies.required(form == null ? null : form.getFirst("token"), "token", TokenFormat.MAX_LENGTH);
     }
 }

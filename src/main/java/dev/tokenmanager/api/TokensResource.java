@@ -39,9 +39,6 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokensResource {
 
-    static final int MAX_NAME = 64;
-    static final int MAX_DAYS = 3650;
-
     @Inject
     CurrentCaller currentCaller;
     @Inject
@@ -61,8 +58,9 @@ public class TokensResource {
     public Response create(String body) {
         JsonObject json = Bodies.object(body);
         String name = Bodies.string(json, "name").map(String::strip).orElse("");
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw ProblemException.badRequest("'name' must be 1 to " + MAX_NAME + " characters.");
+        if (name.isEmpty() || name.length() > NamedTokens.MAX_NAME_LENGTH) {
+            throw ProblemException.badRequest("'name' must be 1 to " + NamedTokens.MAX_NAME_LENGTH
+                    + " characters.");
         }
         Instant expiresAt = expiry(json.get("expires_in_days"));
         Caller caller = currentCaller.require();
@@ -89,8 +87,10 @@ public class TokensResource {
             return null;
         }
         if (days.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) days).isIntegral()
-                || ((JsonNumber) days).longValue() < 1 || ((JsonNumber) days).longValue() > MAX_DAYS) {
-            throw ProblemException.badRequest("'expires_in_days' must be a whole number from 1 to " + MAX_DAYS
+                || ((JsonNumber) days).longValue() < 1
+                || ((JsonNumber) days).longValue() > NamedTokens.MAX_LIFETIME_DAYS) {
+            throw ProblemException.badRequest("'expires_in_days' must be a whole number from 1 to "
+                    + NamedTokens.MAX_LIFETIME_DAYS
                     + ", or null for a token that never expires.");
         }
         return clock.instant().plus(Duration.ofDays(((JsonNumber) days).longValue()));

@@ -7,6 +7,9 @@ import dev.tokenmanager.jwt.TokenFormat;
 public final class NamedTokens {
 
     public static final String PREFIX = "tmpat_";
+    /** The longest name of a named token, and the longest lifetime one may be given. */
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_LIFETIME_DAYS = 3650;
     private static final int SECRET_LENGTH = 43;
 
     private NamedTokens() {

@@ -4,6 +4,7 @@ import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.http.CorsPolicy;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
+import dev.tokenmanager.http.PublicEndpoints;
 import dev.tokenmanager.metrics.AuthOutcome;
 import dev.tokenmanager.persistence.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,18 +32,26 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     /** Where a refresh token may be sent in a header. */
     public static final String REFRESH_PATH = "/api/auth/refresh";
 
-    /** Endpoints anyone may call: a stale token sent along must not stop a login or a refresh. */
-    private static final Set<String> PUBLIC_PATHS = Set.of("/api/auth/login", REFRESH_PATH, "/api/auth/revoke",
-            "/api/auth/jwks");
-
     /** The admin console, and its one page anyone may see. */
     public static final String CONSOLE_PATH = "/admin";
     public static final String CONSOLE_LOGIN_PAGE = "/admin/login.xhtml";
 
+    private final BearerAuthenticator authenticator;
+    private final CorsPolicy cors;
+    private final PublicEndpoints publicEndpoints;
+
     @Inject
-    BearerAuthenticator authenticator;
-    @Inject
-    CorsPolicy cors;
+    public TokenAuthenticationMechanism(BearerAuthenticator authenticator, CorsPolicy cors,
+                                        PublicEndpoints publicEndpoints) {
+        this.authenticator = authenticator;
+        this.cors = cors;
+        this.publicEndpoints = publicEndpoints;
+    }
+
+    /** CDI's no-argument constructor for the client proxy. */
+    protected TokenAuthenticationMechanism() {
+        this(null, null, null);
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -58,7 +67,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
             if (path.startsWith(CONSOLE_PATH)) {
                 return console(request, response, context, path);
             }
-            if (!path.startsWith("/api/") || PUBLIC_PATHS.contains(path) || "OPTIONS".equals(request.getMethod())) {
+            // Anyone may call a public endpoint: a stale token sent along must not stop a login or a refresh.
+            if (!path.startsWith("/api/") || publicEndpoints.isPublic(path) || "OPTIONS".equals(request.getMethod())) {
                 return context.doNothing();
             }
             Optional<String> credential = bearerCredential(request.getHeader("Authorization"));

@@ -5,7 +5,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -117,19 +116,5 @@ public class Cluster {
             }
         }
         return new LocalStore(ttl);
-    }
-
-    /** Events stay on this node: there is nobody else to tell, or to hear from. */
-    private static final class LocalBus implements ClusterBus {
-
-        @Override
-        public void publish(ClusterEvent event) {
-            // This node's own handlers ran before publishing.
-        }
-
-        @Override
-        public void subscribe(Consumer<ClusterEvent> listener) {
-            // No other node publishes.
-        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.tokenmanager.console;
 
+import dev.tokenmanager.account.PasswordPolicy;
+import dev.tokenmanager.account.Usernames;
 import dev.tokenmanager.auth.ConsoleCookie;
-import dev.tokenmanager.auth.GrantService;
 import dev.tokenmanager.auth.GrantService.LoginResult;
+import dev.tokenmanager.auth.GrantService;
 import dev.tokenmanager.http.ClientInfoResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,7 @@ public class ConsoleLogin {
 
     public String login() {
         if (username == null || username.isBlank() || password == null || password.isEmpty()
-                || username.length() > 64 || password.length() > 1024) {
+                || username.length() > Usernames.MAX_LENGTH || password.length() > PasswordPolicy.MAX_LENGTH) {
             Faces.error("Enter your username and password.");
             return null;
         }

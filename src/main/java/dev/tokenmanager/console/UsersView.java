@@ -1,10 +1,8 @@
 package dev.tokenmanager.console;
 
 import dev.tokenmanager.account.AccountService;
-import dev.tokenmanager.account.Groups;
-import dev.tokenmanager.account.PasswordPolicy;
 import dev.tokenmanager.account.UserChanges;
-import dev.tokenmanager.account.Usernames;
+import dev.tokenmanager.admin.InvalidUserException;
 import dev.tokenmanager.admin.UserAdministration;
 import dev.tokenmanager.admin.UserSummary;
 import dev.tokenmanager.auth.CurrentCaller;
@@ -49,25 +47,14 @@ public class UsersView implements Serializable {
 
     public void create() {
         String username = newUsername == null ? "" : newUsername.strip();
-        List<String> groups = groupList(newGroups);
-        if (!Usernames.isValid(username)) {
-            Faces.error("A username is 1-64 letters, digits, '.', '_', '-' or '@'.");
-            return;
-        }
-        Optional<String> weak = PasswordPolicy.violation(username, newPassword);
-        if (weak.isPresent()) {
-            Faces.error("Password: " + weak.get() + ".");
-            return;
-        }
-        if (!Groups.isValidList(groups)) {
-            Faces.error("Groups are names of letters, digits, '.', '_' or '-', separated by commas.");
-            return;
-        }
         try {
-            users.create(username, newPassword, groups, caller.require(), ip());
+            users.create(username, newPassword, groupList(newGroups), caller.require(), ip());
             Faces.info("User " + username + " created.");
             newUsername = null;
             newGroups = null;
+        } catch (InvalidUserException e) {
+            Faces.error(e.getMessage());
+            return;
         } catch (AccountService.UsernameTakenException e) {
             Faces.error("A user named " + username + " exists.");
         }
@@ -86,13 +73,8 @@ public class UsersView implements Serializable {
     }
 
     public void reset() {
-        Optional<String> weak = PasswordPolicy.violation(resetUsername, resetPassword);
-        if (weak.isPresent()) {
-            Faces.error("Password: " + weak.get() + ".");
-            return;
-        }
-        change(resetUsername, new UserChanges(Optional.empty(), Optional.empty(), Optional.of(resetPassword)),
-                "Password of " + resetUsername + " reset; their sessions and tokens are revoked.");
+        change(resetUsername, new UserChanges(Optional.empty(), Optional.empty(),
+                Optional.of(resetPassword == null ? "" : resetPassword)), "Password of " + resetUsername + " reset; their sessions and tokens are revoked.");
         resetPassword = null;
     }
 
@@ -103,6 +85,8 @@ public class UsersView implements Serializable {
             } else {
                 Faces.error("No user " + username + ".");
             }
+        } catch (InvalidUserException e) {
+            Faces.error(e.getMessage());
         } catch (AccountService.LastAdminException e) {
             Faces.error("That would leave no active administrator.");
         }

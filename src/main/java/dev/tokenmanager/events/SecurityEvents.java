@@ -2,6 +2,7 @@ package dev.tokenmanager.events;
 
 import dev.tokenmanager.session.SessionsRevoked;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -26,14 +27,25 @@ public class SecurityEvents {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    Event<SecurityEvent> recorded;
 
-    /** Records an event in its own transaction, so it stays even when the caller's work is rolled back. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Records an event with the caller's work: inside the caller's transaction when there is one, so that an action
+     * rolled back leaves no event of it behind, else in a transaction of its own. Its log line is written once the
+     * event is committed.
+     */
+    @Transactional
     public void record(SecurityEvent event) {
+        em.persist(new SecurityEventRow(clock.instant(), event));
+        recorded.fire(event);
+    }
+
+    /** The log line of a committed event. */
+    void log(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent event) {
         LOG.log(Level.INFO, () -> "security-event kind=" + event.kind().label() + " user=" + clean(event.username())
                 + " session=" + clean(event.sessionId()) + " ip=" + clean(event.ip())
                 + (event.detail() == null ? "" : " detail=\"" + clean(event.detail()) + "\""));
-        em.persist(new SecurityEventRow(clock.instant(), event));
     }
 
     /** Logs every revocation once it is committed (who asked for it is logged by the action that did it). */

@@ -23,6 +23,11 @@ public class SchemaMigration {
     DataSource dataSource;
 
     void migrate(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object event) {
+        migrate(dataSource);
+    }
+
+    /** Brings the schema of {@code dataSource} up to date (also for tools that run outside a server). */
+    public static void migrate(DataSource dataSource) {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

@@ -47,10 +47,12 @@ public class CachedSessionLookup implements SessionLookup {
     }
 
     /**
+     * The cache outside CDI (tests and tools).
+     *
      * @param ttl  how long a loaded session is answered from memory; zero turns the cache off
      * @param size the most sessions remembered
      */
-    CachedSessionLookup(SessionLookup database, ClusterBus bus, Duration ttl, int size, Clock clock) {
+    public CachedSessionLookup(SessionLookup database, ClusterBus bus, Duration ttl, int size, Clock clock) {
         this.database = database;
         this.bus = bus;
         this.clock = clock;

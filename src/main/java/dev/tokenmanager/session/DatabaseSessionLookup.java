@@ -5,7 +5,6 @@ import dev.tokenmanager.metrics.AuthStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +18,19 @@ public class DatabaseSessionLookup implements SessionLookup {
             + " a.id, a.username, a.groups_list, a.active"
             + " FROM tm_session s JOIN tm_account a ON a.id = s.account_id WHERE ";
 
-    @PersistenceContext(unitName = "token-manager")
-    EntityManager em;
+    private final EntityManager em;
+    private final AuthStats stats;
+
     @Inject
-    AuthStats stats;
+    public DatabaseSessionLookup(EntityManager em, AuthStats stats) {
+        this.em = em;
+        this.stats = stats;
+    }
+
+    /** CDI's no-argument constructor for the client proxy. */
+    protected DatabaseSessionLookup() {
+        this(null, null);
+    }
 
     @Override
     public Optional<SessionState> bySessionId(String sessionId) {

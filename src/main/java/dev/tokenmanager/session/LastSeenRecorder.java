@@ -105,7 +105,7 @@ public class LastSeenRecorder {
     }
 
     /** Writes the queued uses; answers how many rows changed. */
-    int flush() {
+    public int flush() {
         if (pending.isEmpty()) {
             return 0;
         }

@@ -1,18 +1,17 @@
 package dev.tokenmanager.bench;
 
-import dev.tokenmanager.auth.AuthBeans;
-import dev.tokenmanager.metrics.AuthOutcome;
-import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.auth.Authentication;
 import dev.tokenmanager.auth.BearerAuthenticator;
-import dev.tokenmanager.cluster.ClusterBeans;
+import dev.tokenmanager.cluster.LocalBus;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.jwt.InvalidTokenException;
 import dev.tokenmanager.jwt.TokenVerifier;
 import dev.tokenmanager.jwt.VerifiedToken;
+import dev.tokenmanager.metrics.AuthOutcome;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.session.CachedSessionLookup;
 import dev.tokenmanager.session.DatabaseSessionLookup;
-import dev.tokenmanager.session.SessionBeans;
+import dev.tokenmanager.session.LastSeenRecorder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +62,12 @@ public class AuthenticateBenchmark {
             Clock clock = Clock.systemUTC();
             stats = new AuthStats();
             verifier = keys.verifier();
-            DatabaseSessionLookup databaseLookup = SessionBeans.databaseLookup(database.entityManager(), stats);
-            CachedSessionLookup sessions = SessionBeans.cachedLookup(databaseLookup, ClusterBeans.standalone(),
-                    settings, clock);
-            authenticator = AuthBeans.bearerAuthenticator(verifier, sessions,
-                    SessionBeans.unflushedLastSeen(settings, stats), stats, clock, settings);
+            DatabaseSessionLookup databaseLookup = new DatabaseSessionLookup(database.entityManager(), stats);
+            CachedSessionLookup sessions = new CachedSessionLookup(databaseLookup, new LocalBus(),
+                    settings.sessionCacheTtl(), settings.sessionCacheSize(), clock);
+            // Uses are recorded but never written: the write is off the request path.
+            LastSeenRecorder lastSeen = new LastSeenRecorder((uses, policy) -> 0, stats, settings);
+            authenticator = new BearerAuthenticator(verifier, sessions, lastSeen, stats, clock, settings);
             tokens = new HeaderValue[poolSize];
             List<String> sessionIds = database.sessionIds();
             for (int i = 0; i < poolSize; i++) {

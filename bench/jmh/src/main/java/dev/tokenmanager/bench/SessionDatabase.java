@@ -3,7 +3,7 @@ package dev.tokenmanager.bench;
 import dev.tokenmanager.account.Account;
 import dev.tokenmanager.crypto.RandomIds;
 import dev.tokenmanager.persistence.ConfiguredDataSource;
-import dev.tokenmanager.persistence.PersistenceBeans;
+import dev.tokenmanager.persistence.SchemaMigration;
 import dev.tokenmanager.session.DeviceInfo;
 import dev.tokenmanager.session.Session;
 import dev.tokenmanager.session.SessionKind;
@@ -70,7 +70,7 @@ public class SessionDatabase {
             temporaryFolder = Files.createTempDirectory("token-manager-bench");
             url = ConfiguredDataSource.defaultUrl(temporaryFolder);
         }
-        PersistenceBeans.migrate(dataSource(url, user, password));
+        SchemaMigration.migrate(dataSource(url, user, password));
         factory = Persistence.createEntityManagerFactory("token-manager", Map.of(
                 // The unit is JTA, for a server; here there is neither a transaction manager nor JNDI. As a
                 // RESOURCE_LOCAL unit given a JDBC URL, EclipseLink's own connection pool stands in for the server's.

@@ -1,11 +1,10 @@
 package dev.tokenmanager.bench;
 
-import dev.tokenmanager.metrics.AuthStats;
-import dev.tokenmanager.cluster.ClusterBeans;
+import dev.tokenmanager.cluster.LocalBus;
 import dev.tokenmanager.config.Settings;
+import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.session.CachedSessionLookup;
 import dev.tokenmanager.session.DatabaseSessionLookup;
-import dev.tokenmanager.session.SessionBeans;
 import dev.tokenmanager.session.SessionState;
 import java.time.Clock;
 import java.util.List;
@@ -38,8 +37,9 @@ public class SessionLookupBenchmark {
         public void wire(SessionDatabase seeded) {
             Settings settings = BenchSettings.defaults();
             Clock clock = Clock.systemUTC();
-            database = SessionBeans.databaseLookup(seeded.entityManager(), new AuthStats());
-            cached = SessionBeans.cachedLookup(database, ClusterBeans.standalone(), settings, clock);
+            database = new DatabaseSessionLookup(seeded.entityManager(), new AuthStats());
+            cached = new CachedSessionLookup(database, new LocalBus(), settings.sessionCacheTtl(),
+                    settings.sessionCacheSize(), clock);
             sessionIds = seeded.sessionIds();
             Cursor cursor = new Cursor();
             SessionDatabase.settle(() -> {

@@ -3,6 +3,7 @@ package dev.tokenmanager.bench;
 import dev.tokenmanager.jwt.InvalidTokenException;
 import dev.tokenmanager.jwt.VerifiedToken;
 import dev.tokenmanager.jwt.VerifiedTokenCache;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,14 +30,14 @@ public class VerifiedTokenCacheBenchmark {
     public void fill() throws InvalidTokenException {
         TokenFixture keys = new TokenFixture(BenchSettings.defaults(), "RS256");
         now = Instant.now();
-        cache = new VerifiedTokenCache(BenchSettings.defaults().verifiedTokenCacheSize());
+        cache = new VerifiedTokenCache(BenchSettings.defaults().verifiedTokenCacheSize(), Clock.systemUTC());
         // A cache holding other tokens too, as on a busy node: the hit is looked up among them.
         for (int i = 0; i < 1_000; i++) {
             String other = keys.issue();
-            cache.put(other, keys.verifier().verify(other), now);
+            cache.put(other, keys.verifier().verify(other));
         }
         String presented = keys.issue();
-        cache.put(presented, keys.verifier().verify(presented), now);
+        cache.put(presented, keys.verifier().verify(presented));
         token = new HeaderValue(presented);
     }
 

@@ -1,4 +1,4 @@
-package dev.tokenmanager.api;
+package dev.tokenmanager.http;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
