@@ -51,6 +51,14 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * How many password hashes this node computed (every login through a local password costs one, whether the
+     * user exists or not: the same work for every answer).
+     */
+    public long passwordHashes() {
+        return hasher.derivations();
+    }
+
     /** Creates an active account; the caller has checked the username, password and groups. */
     @Transactional
     public Account create(String username, String password, List<String> groups) {

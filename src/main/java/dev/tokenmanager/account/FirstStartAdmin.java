@@ -1,11 +1,7 @@
 package dev.tokenmanager.account;
 
 import dev.tokenmanager.crypto.RandomIds;
-import dev.tokenmanager.persistence.SchemaMigration;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +25,8 @@ public class FirstStartAdmin {
     @ConfigProperty(name = "token-manager.admin-password")
     Optional<String> configuredPassword;
 
-    void createAdmin(@Observes @Priority(SchemaMigration.PRIORITY + 10) @Initialized(ApplicationScoped.class)
-                     Object event) {
+    /** Creates {@code admin} when there is no account at all (start-up calls this once the schema is there). */
+    public void createAdmin() {
         if (accounts.exists()) {
             return;
         }

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.LongAdder;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -24,6 +25,7 @@ public final class PasswordHasher {
 
     private final int iterations;
     private final String dummyHash;
+    private final LongAdder derivations = new LongAdder();
 
     public PasswordHasher(int iterations) {
         if (iterations < 1) {
@@ -71,7 +73,13 @@ public final class PasswordHasher {
         return !storedHash.startsWith(SCHEME + "$" + iterations + "$");
     }
 
-    private static byte[] derive(String password, byte[] salt, int iterations) {
+    /** How many keys this hasher derived since it was made: each hash and each verification is one. */
+    public long derivations() {
+        return derivations.sum();
+    }
+
+    private byte[] derive(String password, byte[] salt, int iterations) {
+        derivations.increment();
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

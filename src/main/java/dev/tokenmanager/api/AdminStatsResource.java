@@ -1,5 +1,6 @@
 package dev.tokenmanager.api;
 
+import dev.tokenmanager.account.AccountService;
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.auth.BearerAuthenticator;
 import dev.tokenmanager.cluster.Cluster;
@@ -41,6 +42,8 @@ public class AdminStatsResource {
     BearerAuthenticator authenticator;
     @Inject
     CachedSessionLookup sessionCache;
+    @Inject
+    AccountService accounts;
 
     @GET
     public String stats() {
@@ -63,6 +66,7 @@ public class AdminStatsResource {
                 .add("refreshes", refreshes)
                 .add("refresh_reuse_detections", stats.reuseDetections())
                 .add("last_seen_writes", stats.lastSeenWrites())
+                .add("password_hashes", accounts.passwordHashes())
                 .add("active_sessions", sessions.liveSessions())
                 .add("caches", Jsons.createObjectBuilder()
                         .add("verified_tokens", figures(authenticator.verifiedTokenCache()))

@@ -1,6 +1,7 @@
 package dev.tokenmanager.auth;
 
 import dev.tokenmanager.account.Groups;
+import dev.tokenmanager.health.Startup;
 import dev.tokenmanager.http.CorsPolicy;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
@@ -39,18 +40,20 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     private final BearerAuthenticator authenticator;
     private final CorsPolicy cors;
     private final PublicEndpoints publicEndpoints;
+    private final Startup startup;
 
     @Inject
     public TokenAuthenticationMechanism(BearerAuthenticator authenticator, CorsPolicy cors,
-                                        PublicEndpoints publicEndpoints) {
+                                        PublicEndpoints publicEndpoints, Startup startup) {
         this.authenticator = authenticator;
         this.cors = cors;
         this.publicEndpoints = publicEndpoints;
+        this.startup = startup;
     }
 
     /** CDI's no-argument constructor for the client proxy. */
     protected TokenAuthenticationMechanism() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Override
@@ -58,6 +61,12 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                                                 HttpMessageContext context) {
         String path = pathOf(request);
         try {
+            if (!startup.isReady() && (path.startsWith("/api/") || path.startsWith(CONSOLE_PATH))) {
+                // Started while the database was away: nothing can be checked or granted until it answers.
+                cors.addResponseHeaders(request, response);
+                ProblemResponses.writeDatabaseUnavailable(response);
+                return refused(request);
+            }
             if (request.getHeader("Refresh-Token") != null && !REFRESH_PATH.equals(path)) {
                 cors.addResponseHeaders(request, response);
                 ProblemResponses.write(response, Problem.of(400, "refresh-token-misplaced",

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +23,8 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = DataSourceDefinitionHolder.JNDI_NAME)
     DataSource dataSource;
+    @Inject
+    Startup startup;
 
     /**
      * Creates this bean at start-up, while the application's naming context is there to inject the data source:
@@ -33,6 +36,10 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!startup.isReady()) {
+            return HealthCheckResponse.named("database").down()
+                    .withData("error", "starting: waiting for the database").build();
+        }
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(TIMEOUT_SECONDS);

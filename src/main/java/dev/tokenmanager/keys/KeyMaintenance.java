@@ -3,13 +3,11 @@ package dev.tokenmanager.keys;
 import dev.tokenmanager.cluster.Cluster;
 import dev.tokenmanager.cluster.JobLeases;
 import dev.tokenmanager.config.Settings;
-import dev.tokenmanager.persistence.SchemaMigration;
+import dev.tokenmanager.persistence.StartupComplete;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -42,7 +40,7 @@ public class KeyMaintenance {
 
     private ScheduledFuture<?> schedule;
 
-    void start(@Observes @Priority(SchemaMigration.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object event) {
+    void start(@Observes StartupComplete event) {
         long period = checkPeriod(settings).toMillis();
         schedule = scheduler.scheduleWithFixedDelay(this::maintain, period, period, TimeUnit.MILLISECONDS);
     }

@@ -58,12 +58,14 @@ public class SigningKeys {
      * algorithm exists (first start, a changed algorithm, or a key-encryption key that no longer opens the key).
      */
     public synchronized void initialize() {
-        encryption = KeyEncryptionKeySource.load(settings.keyEncryptionKey(), settings.dataDir());
-        cluster.bus().subscribe(event -> {
-            if (event.kind() == ClusterEvent.Kind.KEYS_CHANGED) {
-                reload();
-            }
-        });
+        if (encryption == null) {
+            encryption = KeyEncryptionKeySource.load(settings.keyEncryptionKey(), settings.dataDir());
+            cluster.bus().subscribe(event -> {
+                if (event.kind() == ClusterEvent.Kind.KEYS_CHANGED) {
+                    reload();
+                }
+            });
+        }
         store.deleteExpired(clock.instant());
         reload();
         Optional<SigningKey> active = ring.active();

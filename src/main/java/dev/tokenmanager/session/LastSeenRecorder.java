@@ -4,13 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.metrics.AuthStats;
-import dev.tokenmanager.persistence.SchemaMigration;
+import dev.tokenmanager.persistence.StartupComplete;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -67,7 +65,7 @@ public class LastSeenRecorder {
         lastWritten = null;
     }
 
-    void start(@Observes @Priority(SchemaMigration.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object event) {
+    void start(@Observes StartupComplete event) {
         flushing = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -3,13 +3,11 @@ package dev.tokenmanager.session;
 import dev.tokenmanager.cluster.Cluster;
 import dev.tokenmanager.cluster.JobLeases;
 import dev.tokenmanager.config.Settings;
-import dev.tokenmanager.persistence.SchemaMigration;
+import dev.tokenmanager.persistence.StartupComplete;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -43,7 +41,7 @@ public class SessionPruner {
 
     private ScheduledFuture<?> schedule;
 
-    void start(@Observes @Priority(SchemaMigration.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object event) {
+    void start(@Observes StartupComplete event) {
         long interval = settings.pruneInterval().toMillis();
         schedule = scheduler.scheduleWithFixedDelay(this::prune, interval, interval, TimeUnit.MILLISECONDS);
     }

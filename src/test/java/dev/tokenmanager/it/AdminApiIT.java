@@ -9,6 +9,7 @@ import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.SingleServerIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,24 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admin REST API: every user's sessions, and the users themselves. Group admin only. */
-@ExtendWith(ArquillianExtension.class)
-class AdminApiIT {
+class AdminApiIT extends SingleServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.tokenManager("AdminApiIT", Map.of());
     }
 
-    @ArquillianResource
-    URL url;
-
-    private Api api;
     private String admin;
     private User user;
 
     @BeforeEach
     void setUp() {
-        api = Api.of(url);
         admin = api.loginAdmin().access();
         user = api.createUser("managed");
     }

@@ -10,6 +10,7 @@ import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Browser;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.SingleServerIT;
 import dev.tokenmanager.it.support.ScreenshotOnFailure;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -38,8 +39,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The admin console in a real browser (headless Chromium), against the WAR on Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
-class ConsoleIT {
+class ConsoleIT extends SingleServerIT {
 
     private static WebDriver driver;
 
@@ -63,14 +63,8 @@ class ConsoleIT {
         }
     }
 
-    @ArquillianResource
-    URL url;
-
-    private Api api;
-
     @BeforeEach
     void setUp() {
-        api = Api.of(url);
         driver.manage().deleteAllCookies();
     }
 

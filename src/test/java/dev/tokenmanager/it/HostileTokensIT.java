@@ -1,5 +1,6 @@
 package dev.tokenmanager.it;
 
+import dev.tokenmanager.testing.Jwts;
 import static dev.tokenmanager.it.support.ProblemAssert.assertInvalidToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.KnownSigningKey;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.SingleServerIT;
 import dev.tokenmanager.jwt.SigningKey;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -49,8 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The server signs with a key this test installed, so the test can also send tokens with a genuine signature
  * that break a claim rule (expired, another issuer, a session that does not exist).
  */
-@ExtendWith(ArquillianExtension.class)
-class HostileTokensIT {
+class HostileTokensIT extends SingleServerIT {
 
     private static final String NAME = "HostileTokensIT";
     private static SigningKey serverKey;
@@ -81,15 +82,10 @@ class HostileTokensIT {
         keyServer.stop(0);
     }
 
-    @ArquillianResource
-    URL url;
-
-    private Api api;
     private Tokens admin;
 
     @BeforeEach
     void setUp() {
-        api = Api.of(url);
         admin = api.loginAdmin();
     }
 
@@ -99,7 +95,7 @@ class HostileTokensIT {
 
     /** Claims a real token of the admin's session would carry. */
     private JwtClaims genuineClaims() {
-        JsonObject real = SessionsIT.decode(admin.access().split("\\.")[1]);
+        JsonObject real = Jwts.claims(admin.access());
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(real.getString("iss"));
         claims.setSubject(real.getString("sub"));
@@ -113,26 +109,12 @@ class HostileTokensIT {
     }
 
     private static String sign(JwtClaims claims, String alg, String kid, java.security.Key key,
-                               Consumer<JsonWebSignature> headers) throws Exception {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(alg);
-        if (kid != null) {
-            jws.setKeyIdHeaderValue(kid);
-        }
-        jws.setHeader("typ", "JWT");
-        headers.accept(jws);
-        jws.setKey(key);
-        jws.setDoKeyValidation(false);
-        return jws.getCompactSerialization();
+                               Consumer<JsonWebSignature> headers) {
+        return Jwts.sign(claims.toJson(), alg, kid, key, headers);
     }
 
     private String genuine(JwtClaims claims) throws Exception {
         return sign(claims, "RS256", serverKey.kid(), serverKey.signingKey().orElseThrow(), jws -> { });
-    }
-
-    private static String b64(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private long sessionLookups() {
@@ -161,15 +143,15 @@ class HostileTokensIT {
     @Test
     void genuineTokenWorks() throws Exception {
         assertThat(api.get("/api/me", genuine(genuineClaims())).status()).isEqualTo(200);
-        assertThat(SessionsIT.decode(admin.access().split("\\.")[0]).getString("kid")).isEqualTo(serverKey.kid());
+        assertThat(Jwts.header(admin.access()).getString("kid")).isEqualTo(serverKey.kid());
     }
 
     @Test
     void algNoneInAnyCaseIsRefused() throws Exception {
         Map<String, String> tokens = new LinkedHashMap<>();
-        String payload = b64(genuineClaims().toJson());
+        String payload = Jwts.b64url(genuineClaims().toJson());
         for (String alg : List.of("none", "None", "NONE", "nOnE")) {
-            String header = b64("{\"alg\":\"" + alg + "\",\"kid\":\"" + serverKey.kid() + "\",\"typ\":\"JWT\"}");
+            String header = Jwts.b64url("{\"alg\":\"" + alg + "\",\"kid\":\"" + serverKey.kid() + "\",\"typ\":\"JWT\"}");
             tokens.put(alg + " unsigned", header + "." + payload + ".");
             tokens.put(alg + " with junk signature", header + "." + payload + ".AAAA");
         }
@@ -233,7 +215,7 @@ class HostileTokensIT {
         tokens.put("stripped", parts[0] + "." + parts[1] + ".");
         tokens.put("tampered signature", parts[0] + "." + parts[1] + "."
                 + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1));
-        tokens.put("tampered payload", parts[0] + "." + b64(elevated.toJson()) + "." + parts[2]);
+        tokens.put("tampered payload", parts[0] + "." + Jwts.b64url(elevated.toJson()) + "." + parts[2]);
         tokens.put("foreign key, real kid", sign(genuineClaims(), "RS256", serverKey.kid(),
                 attackerKeys().getPrivate(), jws -> { }));
         assertRefusedWithoutLookup(tokens);
@@ -248,8 +230,8 @@ class HostileTokensIT {
         tokens.put("non-base64url", parts[0] + "." + parts[1] + "+/=." + parts[2]);
         tokens.put("padding", parts[0] + "==." + parts[1] + "." + parts[2]);
         tokens.put("plain text", "this-is-not-a-token");
-        tokens.put("header not an object", b64("[\"RS256\"]") + "." + parts[1] + "." + parts[2]);
-        tokens.put("header not json", b64("alg=RS256") + "." + parts[1] + "." + parts[2]);
+        tokens.put("header not an object", Jwts.b64url("[\"RS256\"]") + "." + parts[1] + "." + parts[2]);
+        tokens.put("header not json", Jwts.b64url("alg=RS256") + "." + parts[1] + "." + parts[2]);
         tokens.put("payload not json", sign(genuineClaims(), "RS256", serverKey.kid(),
                 serverKey.signingKey().orElseThrow(), jws -> jws.setPayload("not json at all")));
         tokens.put("oversized", sign(padded(9000), "RS256", serverKey.kid(), serverKey.signingKey().orElseThrow(),

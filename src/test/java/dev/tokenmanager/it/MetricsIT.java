@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.SingleServerIT;
 import java.net.URL;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,20 +21,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The counters as MicroProfile Metrics at Payara's {@code /metrics} (WildFly 39 has no MicroProfile Metrics: there
  * the same numbers are at /api/admin/stats, tested in OperationsIT).
  */
-@ExtendWith(ArquillianExtension.class)
-class MetricsIT {
+class MetricsIT extends SingleServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.tokenManager("MetricsIT", Map.of());
     }
 
-    @ArquillianResource
-    URL url;
-
     @Test
     void authenticationsAreCountedByOutcome() {
-        Api api = Api.of(url);
         String token = api.loginAdmin().access();
         long okBefore = value(metrics(api), "token_manager_authentications", "outcome", "ok");
         long shapeBefore = value(metrics(api), "token_manager_authentications", "outcome", "bad_shape");

@@ -9,6 +9,7 @@ import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.SingleServerIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,24 +27,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Named, long-lived API tokens: created once, used as bearer tokens, listed without secrets, revoked. */
-@ExtendWith(ArquillianExtension.class)
-class NamedTokensIT {
+class NamedTokensIT extends SingleServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.tokenManager("NamedTokensIT", Map.of());
     }
 
-    @ArquillianResource
-    URL url;
-
-    private Api api;
     private User user;
     private Tokens login;
 
     @BeforeEach
     void setUp() {
-        api = Api.of(url);
         user = api.createUser("tokens");
         login = api.loginOk(user.username(), user.password(), Api.CHROME_LINUX);
     }

@@ -6,7 +6,9 @@ import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Deployments;
+import dev.tokenmanager.it.support.Health;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.SingleServerIT;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.Map;
@@ -19,35 +21,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What operators rely on: health checks, the OpenAPI document, counters, security events in the log. */
-@ExtendWith(ArquillianExtension.class)
-class OperationsIT {
+class OperationsIT extends SingleServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.tokenManager("OperationsIT", Map.of());
     }
 
-    @ArquillianResource
-    URL url;
-
-    private Api api;
     private Api health;
 
     @BeforeEach
     void setUp() {
-        api = Api.of(url);
         health = Deployments.health(api);
     }
 
     @Test
     void readyWhileTheDatabaseAnswersAndAliveWithASigningKey() {
-        Reply ready = health.get("/health/ready", null);
-        assertThat(ready.status()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"database\"").contains("UP");
+        Health ready = Health.of(health.get("/health/ready", null));
+        assertThat(ready.isUpWith("database")).as("readiness %s", ready).isTrue();
 
-        Reply live = health.get("/health/live", null);
-        assertThat(live.status()).isEqualTo(200);
-        assertThat(live.body()).contains("\"signing-key\"").contains("UP");
+        Health live = Health.of(health.get("/health/live", null));
+        assertThat(live.isUpWith("signing-key")).as("liveness %s", live).isTrue();
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.tokenmanager.it;
 
+import static dev.tokenmanager.it.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Deployments;
+import dev.tokenmanager.it.support.Health;
+import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.SingleServerIT;
 import dev.tokenmanager.it.support.TcpProxy;
 import dev.tokenmanager.it.support.TestDatabase;
 import java.net.URL;
@@ -23,12 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The database goes away and comes back: readiness fails while it is away, requests get 503 rather than a crash,
- * and everything works again once it is back. The server reaches its database (PostgreSQL when the run uses it,
- * else an H2 server this test starts) through a TCP proxy that the test cuts and restores.
+ * The database is not there when the server starts, then goes away again while it runs: the server starts anyway,
+ * readiness fails while the database is away, requests get 503 rather than a crash, and everything works once it is
+ * back, without a restart. The server reaches its database (PostgreSQL when the run uses it, else an H2 server this
+ * test starts) through a TCP proxy that the test cuts and restores.
  */
-@ExtendWith(ArquillianExtension.class)
-class ReadinessIT {
+class ReadinessIT extends SingleServerIT {
 
     private static final Pattern POSTGRESQL_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?(/.*)");
 
@@ -52,6 +56,8 @@ class ReadinessIT {
             url = "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/"
                     + Deployments.dataDir("ReadinessIT").resolve("token-manager");
         }
+        // The server starts while its database is away.
+        proxy.cut();
         return Deployments.tokenManager("ReadinessIT", Map.of(
                 // Above the environment (300), where a PostgreSQL run names the shared database directly.
                 "config_ordinal", "350",
@@ -69,31 +75,42 @@ class ReadinessIT {
         }
     }
 
-    @ArquillianResource
-    URL url;
-
     @Test
-    void readinessFollowsTheDatabase() {
-        Api api = Api.of(url);
+    void readinessFollowsTheDatabaseFromTheStartOn() {
         Api health = Deployments.health(api);
-        String token = api.loginAdmin().access();
-        assertThat(health.get("/health/ready", null).status()).isEqualTo(200);
 
+        // Started without its database: not ready, alive, every API request a 503 to retry, no crash.
+        assertThat(Health.of(health.get("/health/ready", null)).isDownFor("database")).isTrue();
+        assertThat(Health.of(health.get("/health/live", null)).isUpWith("signing-key"))
+                .as("alive while waiting: a restart would not help").isTrue();
+        assertDatabaseUnavailable(api.login("admin", Deployments.adminPassword(), null));
+        assertDatabaseUnavailable(api.get("/api/auth/jwks", null));
+
+        proxy.restore();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Health.of(health.get("/health/ready", null))
+                .isUpWith("database"));
+        String token = api.loginAdmin().access();
+        assertThat(Health.of(health.get("/health/live", null)).isUpWith("signing-key")).isTrue();
+
+        // Away again while running: readiness down, requests 503, then back by itself.
         proxy.cut();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> health.get("/health/ready", null).status() == 503);
-            assertThat(health.get("/health/ready", null).body()).contains("DOWN");
-            assertThat(health.get("/health/live", null).status()).isEqualTo(200);
-            var refused = api.get("/api/me", token);
-            assertThat(refused.status()).isEqualTo(503);
-            assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat(refused.header("Retry-After")).isNotBlank();
-            assertThat(api.login("admin", Deployments.adminPassword(), null).status()).isEqualTo(503);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Health.of(health.get("/health/ready", null))
+                    .isDownFor("database"));
+            assertThat(Health.of(health.get("/health/live", null)).isUpWith("signing-key")).isTrue();
+            assertDatabaseUnavailable(api.get("/api/me", token));
+            assertDatabaseUnavailable(api.login("admin", Deployments.adminPassword(), null));
         } finally {
             proxy.restore();
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> health.get("/health/ready", null).status() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Health.of(health.get("/health/ready", null))
+                .isUpWith("database"));
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/me", token).status() == 200);
+    }
+
+    private static void assertDatabaseUnavailable(Reply reply) {
+        assertProblem(reply, 503);
+        assertThat(reply.header("Retry-After")).isNotBlank();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tokenmanager.it;
 
+import dev.tokenmanager.testing.Jwts;
 import static dev.tokenmanager.it.support.ProblemAssert.assertInvalidToken;
 import static dev.tokenmanager.it.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Concurrently;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.SingleServerIT;
 import dev.tokenmanager.it.support.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -30,8 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The standard endpoints other services and front ends rely on: introspection (RFC 7662), revocation
  * (RFC 7009), key rotation with the JWKS, CORS; and a session limit that refuses logins.
  */
-@ExtendWith(ArquillianExtension.class)
-class StandardEndpointsIT {
+class StandardEndpointsIT extends SingleServerIT {
 
     private static final String ORIGIN = "https://app.example.com";
 
@@ -45,16 +46,11 @@ class StandardEndpointsIT {
                 "token-manager.session-limit-policy", "refuse"));
     }
 
-    @ArquillianResource
-    URL url;
-
-    private Api api;
     private User user;
     private Tokens login;
 
     @BeforeEach
     void setUp() {
-        api = Api.of(url);
         user = api.createUser("standard");
         login = api.loginOk(user.username(), user.password(), Api.CHROME_LINUX);
     }
@@ -156,7 +152,7 @@ class StandardEndpointsIT {
     @Test
     void rotationSignsNewTokensWithANewKeyAndKeepsOldTokensValid() {
         String admin = api.loginAdmin().access();
-        String oldKid = SessionsIT.decode(login.access().split("\\.")[0]).getString("kid");
+        String oldKid = Jwts.header(login.access()).getString("kid");
 
         Reply rotated = api.request("POST", "/api/admin/keys/rotate").bearer(admin).send();
 
@@ -164,7 +160,7 @@ class StandardEndpointsIT {
         String newKid = rotated.json().getString("kid");
         assertThat(newKid).isNotEqualTo(oldKid);
         Tokens fresh = api.loginOk(user.username(), user.password(), null);
-        assertThat(SessionsIT.decode(fresh.access().split("\\.")[0]).getString("kid")).isEqualTo(newKid);
+        assertThat(Jwts.header(fresh.access()).getString("kid")).isEqualTo(newKid);
         assertThat(api.get("/api/me", login.access()).status()).isEqualTo(200);
         List<String> kids = api.get("/api/auth/jwks", null).json().getJsonArray("keys").getValuesAs(JsonObject.class)
                 .stream().map(key -> key.getString("kid")).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenmanager.jwt.InvalidTokenException.Reason;
+import dev.tokenmanager.testing.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -63,19 +64,9 @@ class TokenVerifierTest {
         return sign(claims.toJson(), Map.of());
     }
 
-    private static String sign(String payload, Map<String, Object> extraHeaders) throws Exception {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(payload);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setKeyIdHeaderValue(KID);
-        jws.setHeader("typ", "JWT");
-        extraHeaders.forEach(jws::setHeader);
-        jws.setKey(rsa.getPrivate());
-        return jws.getCompactSerialization();
-    }
-
-    private static String b64(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    private static String sign(String payload, Map<String, Object> extraHeaders) {
+        return Jwts.sign(payload, AlgorithmIdentifiers.RSA_USING_SHA256, KID, rsa.getPrivate(),
+                jws -> extraHeaders.forEach(jws::setHeader));
     }
 
     private static void assertRefused(String token, Reason reason) {
@@ -109,15 +100,15 @@ class TokenVerifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
     void algNoneIsRefusedInAnyCase(String alg) throws Exception {
-        String header = b64("{\"alg\":\"" + alg + "\",\"kid\":\"" + KID + "\",\"typ\":\"JWT\"}");
-        String payload = b64(claims().toJson());
+        String header = Jwts.b64url("{\"alg\":\"" + alg + "\",\"kid\":\"" + KID + "\",\"typ\":\"JWT\"}");
+        String payload = Jwts.b64url(claims().toJson());
         assertRefused(header + "." + payload + ".c2ln", Reason.ALGORITHM);
     }
 
     @Test
     void algNoneWithEmptySignatureIsRefused() throws Exception {
-        String header = b64("{\"alg\":\"none\",\"kid\":\"" + KID + "\"}");
-        assertRefused(header + "." + b64(claims().toJson()) + ".", Reason.MALFORMED);
+        String header = Jwts.b64url("{\"alg\":\"none\",\"kid\":\"" + KID + "\"}");
+        assertRefused(header + "." + Jwts.b64url(claims().toJson()) + ".", Reason.MALFORMED);
     }
 
     @Test
@@ -218,7 +209,7 @@ class TokenVerifierTest {
         String[] parts = sign(claims()).split("\\.");
         JwtClaims admin = claims();
         admin.setStringListClaim("groups", "admin");
-        assertRefused(parts[0] + "." + b64(admin.toJson()) + "." + parts[2], Reason.SIGNATURE);
+        assertRefused(parts[0] + "." + Jwts.b64url(admin.toJson()) + "." + parts[2], Reason.SIGNATURE);
     }
 
     @Test
@@ -256,7 +247,7 @@ class TokenVerifierTest {
     @ValueSource(strings = {"[1,2]", "\"alg\"", "42", "null", "{\"alg\":", "not json"})
     void headerThatIsNotAJsonObjectIsRefused(String header) throws Exception {
         String[] parts = sign(claims()).split("\\.");
-        assertRefused(b64(header) + "." + parts[1] + "." + parts[2], Reason.MALFORMED);
+        assertRefused(Jwts.b64url(header) + "." + parts[1] + "." + parts[2], Reason.MALFORMED);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tokenmanager.it.support;
 
+import dev.tokenmanager.testing.Jwts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -125,9 +126,7 @@ public final class Api {
 
     /** Seconds until an access token's {@code exp}. */
     static long secondsLeft(String accessToken) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
-                StandardCharsets.UTF_8);
-        long exp = Json.createReader(new java.io.StringReader(payload)).readObject().getJsonNumber("exp").longValue();
+        long exp = Jwts.claims(accessToken).getJsonNumber("exp").longValue();
         return exp - java.time.Instant.now().getEpochSecond();
     }
 

@@ -1,6 +1,5 @@
 package dev.tokenmanager.it.support;
 
-import dev.tokenmanager.persistence.ConfiguredDataSource;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,8 +17,8 @@ public final class ClusterDeployments {
     /** The WAR for one node of the cluster of test {@code name}. */
     public static WebArchive node(String name, int node, Map<String, String> settings) {
         Map<String, String> all = new HashMap<>(settings);
-        all.put("token-manager.db.url", ConfiguredDataSource.defaultUrl(Deployments.dataDir(name)) + ";AUTO_SERVER=TRUE");
-        return Deployments.tokenManager(name + "-node-" + node, all);
+        all.put("token-manager.db.url", TestDatabase.mixedModeUrl(Deployments.dataDir(name)));
+        return Deployments.tokenManager(name + "-node-" + node, name, all);
     }
 
     public static Api node1() {

@@ -4,12 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -30,12 +27,16 @@ public final class Deployments {
      * @param settings MicroProfile Config properties for this server ({@code token-manager.access-ttl} and so on)
      */
     public static WebArchive tokenManager(String name, Map<String, String> settings) {
+        return tokenManager(name, name, settings);
+    }
+
+    /**
+     * @param name     the server's name: its data folder under {@code target/it-data}
+     * @param testName the test class it serves (servers of one test share its logs)
+     */
+    static WebArchive tokenManager(String name, String testName, Map<String, String> settings) {
         Api.forgetAdminSessions(); // a new server, perhaps at an address an earlier one had
-        try {
-            Files.createDirectories(serverLog().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ServerLogs.beginServerOf(testName);
         File war = new File(System.getProperty("it.war", "target/token-manager.war"));
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "token-manager.war").importFrom(war)
                 .as(WebArchive.class);
@@ -59,27 +60,14 @@ public final class Deployments {
         return Path.of(System.getProperty("it.data", "target/it-data"), name).toAbsolutePath();
     }
 
-    /** The log file every server under test writes (see arquillian.xml). */
+    /** The log file the server under test writes (see arquillian.xml; each test's server gets its own). */
     public static Path serverLog() {
-        return Path.of(System.getProperty("it.logs", "target/it-logs"), "payara.log").toAbsolutePath();
+        return ServerLogs.directory().resolve("payara.log");
     }
 
-    /**
-     * Everything the servers under test logged so far: Payara Micro's {@code payara.log*} (the log handler may
-     * number its files) or WildFly's {@code server.log*}.
-     */
+    /** What the server (or servers) of the running test class logged so far: never an earlier test's lines. */
     public static String serverLogText() {
-        Path dir = serverLog().getParent();
-        try (Stream<Path> files = Files.list(dir)) {
-            StringBuilder text = new StringBuilder();
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("payara.log")
-                    || f.getFileName().toString().startsWith("server.log")).toList()) {
-                text.append(Files.readString(file, StandardCharsets.UTF_8));
-            }
-            return text.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServerLogs.text();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * The database a server under test uses, opened from the test: PostgreSQL when the run points the servers at it
@@ -22,6 +23,25 @@ public record TestDatabase(String url, String user, String password) {
         }
         Path dataDir = Deployments.dataDir(testName);
         return new TestDatabase(ConfiguredDataSource.defaultUrl(dataDir), "", "");
+    }
+
+    /**
+     * The database of test {@code testName} for a test that opens it while its server runs: PostgreSQL is shared
+     * anyway; the H2 file is opened in H2's mixed mode, which its server must use too (see
+     * {@link #whileRunningSettings}).
+     */
+    public static TestDatabase whileRunning(String testName) {
+        return isShared() ? of(testName) : new TestDatabase(mixedModeUrl(Deployments.dataDir(testName)), "", "");
+    }
+
+    /** The settings that let a test open its server's database while it runs (nothing for PostgreSQL). */
+    public static Map<String, String> whileRunningSettings(String testName) {
+        return isShared() ? Map.of() : Map.of("token-manager.db.url", mixedModeUrl(Deployments.dataDir(testName)));
+    }
+
+    /** The embedded H2 file of {@code dataDir} in mixed mode: several processes may open it at once. */
+    public static String mixedModeUrl(Path dataDir) {
+        return ConfiguredDataSource.defaultUrl(dataDir) + ";AUTO_SERVER=TRUE";
     }
 
     public Connection connect() throws SQLException {
@@ -53,6 +73,34 @@ public record TestDatabase(String url, String user, String password) {
                         + " WHERE revoked_at IS NULL"
                         + " AND account_id = (SELECT id FROM tm_account WHERE username = 'admin')");
             }
+        }
+    }
+
+    /**
+     * A fault inside the database until closed: every revocation of a session of {@code username} fails (a check
+     * constraint refuses the row), so an action that revokes them fails halfway unless it is one transaction.
+     */
+    public AutoCloseable refusingRevocationsOf(String username) throws SQLException {
+        String accountId;
+        try (Connection connection = connect();
+             var select = connection.prepareStatement("SELECT id FROM tm_account WHERE username = ?")) {
+            select.setString(1, username);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalArgumentException("no account " + username);
+                }
+                accountId = row.getString(1);
+            }
+        }
+        String constraint = "it_refuse_revocations_" + accountId.replace("-", "_");
+        execute("ALTER TABLE tm_session ADD CONSTRAINT " + constraint
+                + " CHECK (revoked_at IS NULL OR account_id <> '" + accountId + "')");
+        return () -> execute("ALTER TABLE tm_session DROP CONSTRAINT " + constraint);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
