@@ -32,3 +32,20 @@ start_postgresql() {
         psql_admin "CREATE ROLE token_manager LOGIN PASSWORD 'token_manager'"
     fi
 }
+
+# What the benchmarks under bench/ need, from a fresh clone: wrk, PostgreSQL, token-manager and the benchmark-only
+# WARs built, and Payara Micro fetched through Maven to bench/target/payara-micro.jar.
+prepare_benchmark() {
+    command -v wrk > /dev/null || apt_install wrk
+    command -v python3 > /dev/null || apt_install python3
+    start_postgresql
+    local payara_version
+    payara_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
+    log "building token-manager, the benchmark's stateless and ceiling WARs, and fetching Payara Micro $payara_version"
+    mvn -B -q -ntp -DskipTests package
+    mvn -B -q -ntp -f bench/pom.xml package
+    mkdir -p bench/target
+    mvn -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+        -Dartifact="fish.payara.extras:payara-micro:$payara_version" -DoutputDirectory=bench/target \
+        -Dmdep.stripVersion=true
+}

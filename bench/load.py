@@ -110,11 +110,11 @@ def as_postgres(sql, database="postgres"):
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
 
 
-def fresh_database():
+def fresh_database(database=DATABASE):
     if not as_postgres(f"SELECT 1 FROM pg_roles WHERE rolname = '{DB_USER}'"):
         as_postgres(f"CREATE ROLE {DB_USER} LOGIN PASSWORD '{DB_PASSWORD}'")
-    as_postgres(f"DROP DATABASE IF EXISTS {DATABASE}")
-    as_postgres(f"CREATE DATABASE {DATABASE} OWNER {DB_USER}")
+    as_postgres(f"DROP DATABASE IF EXISTS {database}")
+    as_postgres(f"CREATE DATABASE {database} OWNER {DB_USER}")
 
 
 def add_filler_sessions(count, account_id):
@@ -136,15 +136,15 @@ def add_filler_sessions(count, account_id):
 class Node:
     """One Payara Micro process with token-manager (and, on node 1, the benchmark's WARs)."""
 
-    def __init__(self, name, port, grid_port, grid_ports, env, with_bench_wars, cluster):
+    def __init__(self, name, port, grid_port, grid_ports, env, with_bench_wars, cluster, extra_args=(),
+                 preboot=ROOT / "server-config" / "payara" / "preboot.asadmin"):
         self.name = name
         self.port = port
         self.log_path = WORK / f"{name}.log"
         command = ["java", "-Xmx1g", "-XX:+UseParallelGC", f"-Dbench.port={port}",
                    "-Dhazelcast.socket.bind.any=false", "-jar", str(WORK / "payara-micro.jar"),
                    "--deploy", f"{ROOT / 'target' / 'token-manager.war'}:/",
-                   "--port", str(port), "--prebootcommandfile",
-                   str(ROOT / "server-config" / "payara" / "preboot.asadmin")]
+                   "--port", str(port), "--prebootcommandfile", str(preboot)]
         if with_bench_wars:
             for module, war in [("stateless", "stateless"), ("ceiling", "ceiling"), ("ceiling", "platform")]:
                 command += ["--deploy", f"{ROOT / 'bench' / module / 'target' / (war + '.war')}:/{war}"]
@@ -153,6 +153,7 @@ class Node:
                         "--startport", str(grid_port), "--interfaces", "127.0.0.1", "--clustername", "tm-bench"]
         else:
             command += ["--nohazelcast"]
+        command += list(extra_args)
         self.log_file = open(self.log_path, "w")
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT,
                                         env={**os.environ, **env}, start_new_session=True)
@@ -189,9 +190,9 @@ class Node:
 
 # ----------------------------------------------------------------------------------------------------------- wrk
 
-def wrk(url, seconds, connections, env=None):
+def wrk(url, seconds, connections, env=None, script="load.lua"):
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-               "-s", str(ROOT / "bench" / "wrk" / "load.lua"), url]
+               "-s", str(ROOT / "bench" / "wrk" / script), url]
     wrk_env = {k: v for k, v in os.environ.items() if k not in ("TOKENS_FILE", "LOGIN_USER", "LOGIN_PASSWORD")}
     wrk_env.update(env or {})
     out = subprocess.run(command, check=True, capture_output=True, text=True, env=wrk_env).stdout

@@ -8,17 +8,5 @@ cd "$(dirname "$0")/.."
 # shellcheck source=../.ci/lib.sh
 . .ci/lib.sh
 
-command -v wrk > /dev/null || apt_install wrk
-command -v python3 > /dev/null || apt_install python3
-start_postgresql
-
-payara_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
-log "building token-manager, the benchmark's stateless and ceiling WARs, and fetching Payara Micro $payara_version"
-mvn -B -q -ntp -DskipTests package
-mvn -B -q -ntp -f bench/pom.xml package
-mkdir -p bench/target
-mvn -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    -Dartifact="fish.payara.extras:payara-micro:$payara_version" -DoutputDirectory=bench/target \
-    -Dmdep.stripVersion=true
-
+prepare_benchmark
 exec python3 bench/load.py "$@"

@@ -11,8 +11,10 @@ import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.ClusterDeployments;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.Waits;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -30,7 +32,7 @@ class ClusterIT {
 
     private static final Map<String, String> SETTINGS = Map.of(
             "token-manager.login-max-failures", "3",
-            "token-manager.login-failure-window", "PT30S",
+            "token-manager.login-failure-window", "PT4S",
             "token-manager.session-cache-ttl", "PT60S");
 
     @Deployment(name = "node-1", order = 1, testable = false)
@@ -143,6 +145,24 @@ class ClusterIT {
 
         assertProblem(blocked, 429);
         assertThat(blocked.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void aLoginBlockLastsAsLongOnTheOtherNodeAsOnOne() {
+        User user = node1.createUser("blocked");
+        for (int i = 1; i <= 3; i++) {
+            assertProblem(node1.login(user.username(), "wrong password " + i, null), 401);
+        }
+
+        // The other node knows the block, and an attempt there lengthens it as on one node: to two windows.
+        Reply blocked = node2.login(user.username(), user.password(), null);
+        assertProblem(blocked, 429);
+        long retryAfter = Long.parseLong(blocked.header("Retry-After"));
+        assertThat(retryAfter).as("seconds of a block doubled once (window 4 s)").isBetween(7L, 8L);
+
+        // It ends when it said, on the first node too.
+        Waits.untilPassed(Instant.now().plusSeconds(retryAfter));
+        assertThat(node1.login(user.username(), user.password(), null).status()).isEqualTo(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -44,7 +45,11 @@ final class ServerLogs {
                 Path archive = dir.resolve(current);
                 for (Path file : logFiles(dir, PER_PROCESS)) {
                     Files.createDirectories(archive);
-                    Files.move(file, archive.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    try {
+                        Files.move(file, archive.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    } catch (NoSuchFileException e) {
+                        // The stopping server removed it meanwhile (its lock file, a rolled log).
+                    }
                 }
                 STARTS.clear();
                 for (Path file : logFiles(dir, List.of(SHARED))) {
@@ -84,6 +89,7 @@ final class ServerLogs {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().endsWith(".lck"))
                     .filter(file -> names.stream().anyMatch(name -> file.getFileName().toString().startsWith(name)))
                     .sorted().toList();
         }
