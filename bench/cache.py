@@ -37,14 +37,53 @@ def b64url(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def copy_rows(table, columns, rows):
-    """Bulk-loads rows (tuples of strings) into a table of the benchmark's database with COPY."""
-    command = ["psql", "-v", "ON_ERROR_STOP=1", "-q", "-d", DATABASE, "-c",
+def copy_rows(database, table, columns, rows):
+    """Bulk-loads rows (tuples of strings) into a table of a benchmark's database with COPY."""
+    command = ["psql", "-v", "ON_ERROR_STOP=1", "-q", "-d", database, "-c",
                f"\\copy {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)"]
     if os.geteuid() == 0:
         command = ["su", "postgres", "-c", shlex.join(command)]
     data = "\n".join(",".join(row) for row in rows) + "\n"
     subprocess.run(command, input=data, text=True, check=True, capture_output=True)
+
+
+def seed_sessions(database, port, accounts, count, threads):
+    """`count` live login sessions of `accounts`, written straight into the database, each with a refresh token
+    only this script knows, then redeemed once at `port` for an access token: answers the access tokens, in order."""
+    now = int(time.time() * 1000)
+    sessions, refresh_rows, secrets_in_order = [], [], []
+    for i in range(count):
+        session_id = b64url(secrets.token_bytes(16))
+        secret = "tmrt_" + b64url(secrets.token_bytes(32))
+        token_hash = b64url(hashlib.sha256(secret.encode()).digest())
+        sessions.append((session_id, accounts[i % len(accounts)], "LOGIN", "seeded", str(now), str(now),
+                         str(now + 86_400_000), "10.0.0.1", "bench seeded", "Desktop", "Linux", "Chrome 131"))
+        refresh_rows.append((token_hash, session_id, str(now)))
+        secrets_in_order.append(secret)
+    log(f"seeding {count} sessions straight into the database")
+    copy_rows(database, "tm_session", ["id", "account_id", "kind", "name", "created_at", "last_seen_at",
+                                       "expires_at", "ip", "user_agent", "device_type", "device_os",
+                                       "device_browser"], sessions)
+    copy_rows(database, "tm_refresh_token", ["token_hash", "session_id", "issued_at"], refresh_rows)
+    load.as_postgres("ANALYZE", database)
+    log(f"redeeming {count} refresh tokens for access tokens ({threads} threads)")
+    started = time.time()
+    chunks = [secrets_in_order[i::threads] for i in range(threads)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=threads) as pool:
+        redeemed = list(pool.map(lambda chunk: redeem(port, chunk), chunks))
+    log(f"redeemed in {time.time() - started:.0f} s")
+    tokens = [None] * count
+    for offset, chunk in enumerate(redeemed):
+        tokens[offset::threads] = chunk
+    return tokens
+
+
+def redeem(port, secrets_chunk):
+    client = Client(port)
+    tokens = [client.json("POST", "/api/auth/refresh", headers={"Refresh-Token": secret})["access_token"]
+              for secret in secrets_chunk]
+    client.close()
+    return tokens
 
 
 class CacheBench:
@@ -112,40 +151,7 @@ class CacheBench:
         client.close()
         accounts = load.as_postgres("SELECT id FROM tm_account WHERE username LIKE 'cache-user-%'"
                                     " ORDER BY username", DATABASE).split()
-        now = int(time.time() * 1000)
-        sessions, refresh_rows, secrets_by_rank = [], [], []
-        for i in range(args.sessions):
-            session_id = b64url(secrets.token_bytes(16))
-            secret = "tmrt_" + b64url(secrets.token_bytes(32))
-            token_hash = b64url(hashlib.sha256(secret.encode()).digest())
-            sessions.append((session_id, accounts[i % len(accounts)], "LOGIN", "seeded", str(now), str(now),
-                             str(now + 86_400_000), "10.0.0.1", "bench cache", "Desktop", "Linux", "Chrome 131"))
-            refresh_rows.append((token_hash, session_id, str(now)))
-            secrets_by_rank.append(secret)
-        log(f"seeding {args.sessions} sessions straight into the database")
-        copy_rows("tm_session", ["id", "account_id", "kind", "name", "created_at", "last_seen_at", "expires_at",
-                                 "ip", "user_agent", "device_type", "device_os", "device_browser"], sessions)
-        copy_rows("tm_refresh_token", ["token_hash", "session_id", "issued_at"], refresh_rows)
-        load.as_postgres("ANALYZE", DATABASE)
-        log(f"redeeming {args.sessions} refresh tokens for access tokens ({args.threads} threads)")
-        started = time.time()
-        chunks = [secrets_by_rank[i::args.threads] for i in range(args.threads)]
-        with concurrent.futures.ThreadPoolExecutor(max_workers=args.threads) as pool:
-            redeemed = list(pool.map(self.redeem, chunks))
-        log(f"redeemed in {time.time() - started:.0f} s")
-        tokens = [None] * args.sessions
-        for offset, chunk in enumerate(redeemed):
-            tokens[offset::args.threads] = chunk
-        return tokens
-
-    def redeem(self, secrets_chunk):
-        client = Client(self.args.port)
-        tokens = []
-        for secret in secrets_chunk:
-            tokens.append(client.json("POST", "/api/auth/refresh", headers={"Refresh-Token": secret})
-                          ["access_token"])
-        client.close()
-        return tokens
+        return seed_sessions(DATABASE, args.port, accounts, args.sessions, args.threads)
 
     def stats(self):
         client = Client(self.args.port)

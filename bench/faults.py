@@ -32,6 +32,7 @@ import statistics
 import threading
 import time
 
+import cache
 import load
 from load import Client, WORK, log
 
@@ -65,7 +66,7 @@ class TcpProxy:
             listener, self.listener = self.listener, None
             open_sockets, self.sockets = self.sockets, set()
         if listener is not None:
-            listener.close()
+            close_quietly(listener)  # shutdown first: on Linux a plain close does not wake a blocked accept()
         for s in open_sockets:
             close_quietly(s)
 
@@ -209,8 +210,11 @@ class FaultBench:
                         expect=201)
         log("seeding sessions (each login hashes a password: a minute or two)")
         cached = self.logins(p1, "faults-cached", 20)
-        uncached = self.logins(p2, "faults-uncached", 40)  # never used on node 1
         victims = self.logins(p1, "faults-victim", 12)
+        # Sessions node 1 has never seen, each used once during the outage: every such request needs the database.
+        account = load.as_postgres("SELECT id FROM tm_account WHERE username = 'faults-uncached'", DATABASE)
+        uncached = [{"access_token": token} for token in
+                    cache.seed_sessions(DATABASE, p2, [account], args.uncached_sessions, 4)]
         revoked, to_revoke, survivors = victims[:4], victims[4:8], victims[8:]
         for session in cached + revoked + survivors:
             client.json("GET", "/api/me", session["access_token"])  # node 1 caches them
@@ -224,14 +228,13 @@ class FaultBench:
         tallies = {kind: Tally() for kind in ("cached", "uncached", "revoked", "login", "revoke")}
         log(f"outage: the database is cut for {args.outage} s under load")
         stop = threading.Event()
-        threads = self.start_load(p1, cached, uncached, revoked, to_revoke, tallies, stop)
-        time.sleep(2)
         self.proxy.cut()
         cut_at = time.perf_counter()
+        threads = self.start_load(p1, cached, uncached, revoked, to_revoke, tallies, stop)
         time.sleep(args.outage)
         self.proxy.restore()
         restored_at = time.perf_counter()
-        recovery = self.await_recovery(p1, uncached, restored_at)
+        recovery = self.await_recovery(p1, restored_at)
         stop.set()
         for thread in threads:
             thread.join()
@@ -269,6 +272,17 @@ class FaultBench:
         def get(tokens):
             return lambda client, n: timed_call(client, "GET", "/api/me", tokens[n % len(tokens)]["access_token"])
 
+        # A session whose lookup failed is not cached, so while the database is away the list may come round again.
+        self.spare_uncached = uncached[-50:]
+        uncached = uncached[:-50]
+        counter = iter(range(10**9))
+        lock = threading.Lock()
+
+        def get_uncached(client, n):
+            with lock:
+                session = uncached[next(counter) % len(uncached)]
+            return timed_call(client, "GET", "/api/me", session["access_token"])
+
         def login_once(client, n):
             return timed_call(client, "POST", "/api/auth/login",
                               body={"username": "faults-cached", "password": load.USER_PASSWORD})
@@ -280,7 +294,7 @@ class FaultBench:
                 return 0, 0.0, None
             return timed_call(client, "DELETE", f"/api/sessions/{victim['session_id']}", victim["access_token"])
 
-        work = [("cached", get(cached))] * 4 + [("uncached", get(uncached))] * self.args.uncached_threads \
+        work = [("cached", get(cached))] * 4 + [("uncached", get_uncached)] * self.args.uncached_threads \
             + [("revoked", get(revoked)), ("login", login_once), ("revoke", revoke_once)]
         threads = [threading.Thread(target=loop, args=item, daemon=True) for item in work]
         for thread in threads:
@@ -308,11 +322,12 @@ class FaultBench:
         for thread in running:
             thread.join()
 
-    def await_recovery(self, port, uncached, restored_at):
+    def await_recovery(self, port, restored_at):
         client = Client(port)
         n = 0
         while time.perf_counter() - restored_at < 120:
-            status, _, _ = timed_call(client, "GET", "/api/me", uncached[n % len(uncached)]["access_token"])
+            status, _, _ = timed_call(client, "GET", "/api/me",
+                                      self.spare_uncached[n % len(self.spare_uncached)]["access_token"])
             if status == 200:
                 client.close()
                 return time.perf_counter() - restored_at
@@ -441,6 +456,8 @@ def main():
     parser.add_argument("--outage", type=int, default=20, help="seconds the database is away")
     parser.add_argument("--workers", type=int, default=16, help="HTTP worker threads per node")
     parser.add_argument("--uncached-threads", type=int, default=32)
+    parser.add_argument("--uncached-sessions", type=int, default=2_000,
+                        help="sessions node 1 never saw, used during the outage (and 50 to time the recovery)")
     parser.add_argument("--baseline-seconds", type=int, default=10)
     parser.add_argument("--revocations", type=int, default=10)
     parser.add_argument("--port", type=int, default=18295)

@@ -14,17 +14,32 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public final class CallerPrincipal implements JsonWebToken {
 
     /** The principal of a request nobody authenticated. */
-    static final CallerPrincipal ANONYMOUS = new CallerPrincipal(null, Map.of());
+    static final CallerPrincipal ANONYMOUS = new CallerPrincipal(null, null);
 
     private final String name;
-    private final Map<String, Object> claims;
+    private final Caller caller;
+    /** Built on first use: most requests never read a claim, and the principal is made for every request. */
+    private volatile Map<String, Object> claims;
 
-    private CallerPrincipal(String name, Map<String, Object> claims) {
+    private CallerPrincipal(String name, Caller caller) {
         this.name = name;
-        this.claims = claims;
+        this.caller = caller;
     }
 
     static CallerPrincipal of(Caller caller) {
+        return new CallerPrincipal(caller.username(), caller);
+    }
+
+    private Map<String, Object> claims() {
+        Map<String, Object> built = claims;
+        if (built == null) {
+            built = caller == null ? Map.of() : claimsOf(caller);
+            claims = built;
+        }
+        return built;
+    }
+
+    private static Map<String, Object> claimsOf(Caller caller) {
         Map<String, Object> claims = new HashMap<>();
         caller.token().ifPresent(token -> token.claims().forEach((claim, value) -> claims.put(claim,
                 value instanceof Number number ? number.longValue() : value)));
@@ -32,7 +47,7 @@ public final class CallerPrincipal implements JsonWebToken {
         claims.put(Claims.upn.name(), caller.username());
         claims.put(Claims.groups.name(), Set.copyOf(new LinkedHashSet<>(caller.groups())));
         claims.put("sid", caller.sessionId());
-        return new CallerPrincipal(caller.username(), Map.copyOf(claims));
+        return Map.copyOf(claims);
     }
 
     @Override
@@ -42,13 +57,13 @@ public final class CallerPrincipal implements JsonWebToken {
 
     @Override
     public Set<String> getClaimNames() {
-        return claims.keySet();
+        return claims().keySet();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getClaim(String claimName) {
-        return (T) claims.get(claimName);
+        return (T) claims().get(claimName);
     }
 
     @Override

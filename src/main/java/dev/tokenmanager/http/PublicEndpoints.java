@@ -8,6 +8,8 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,12 @@ public class PublicEndpoints implements Extension {
     /** Where the JAX-RS application is mounted (its {@code @ApplicationPath}). */
     public static final String API_ROOT = "/api";
 
-    private final List<Pattern> paths = new CopyOnWriteArrayList<>();
+    /** Public paths without parameters, looked up as they are; templated ones by their literal start first. */
+    private final Set<String> literalPaths = ConcurrentHashMap.newKeySet();
+    private final List<Template> templates = new CopyOnWriteArrayList<>();
+
+    private record Template(String literalStart, Pattern pattern) {
+    }
 
     <T> void collect(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
@@ -33,28 +40,47 @@ public class PublicEndpoints implements Extension {
         for (AnnotatedMethod<? super T> method : type.getMethods()) {
             if (allPublic || method.isAnnotationPresent(Public.class)) {
                 Path methodPath = method.getAnnotation(Path.class);
-                paths.add(pattern(API_ROOT + "/" + classPath.value() + "/"
-                        + (methodPath == null ? "" : methodPath.value())));
+                add(API_ROOT + "/" + classPath.value() + "/" + (methodPath == null ? "" : methodPath.value()));
             }
         }
     }
 
-    /** Whether {@code path} (inside the application, e.g. {@code /api/auth/login}) is a public endpoint's. */
+    void add(String template) {
+        String normalized = normalize(template);
+        int parameter = normalized.indexOf('{');
+        if (parameter < 0) {
+            literalPaths.add(normalized);
+        } else {
+            templates.add(new Template(normalized.substring(0, parameter), pattern(normalized)));
+        }
+    }
+
+    /**
+     * Whether {@code path} (inside the application, e.g. {@code /api/auth/login}) is a public endpoint's. Asked on
+     * every request: a set lookup, and a pattern only for paths that start like a templated public one.
+     */
     public boolean isPublic(String path) {
-        for (Pattern pattern : paths) {
-            if (pattern.matcher(path).matches()) {
+        if (literalPaths.contains(path)) {
+            return true;
+        }
+        for (Template template : templates) {
+            if (path.startsWith(template.literalStart()) && template.pattern().matcher(path).matches()) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Slashes as JAX-RS matches them: no doubles, none at the end. */
+    private static String normalize(String template) {
+        String normalized = template.replaceAll("/+", "/");
+        return normalized.length() > 1 && normalized.endsWith("/")
+                ? normalized.substring(0, normalized.length() - 1) : normalized;
+    }
+
     /** A JAX-RS path template as a pattern: {@code auth/oidc/{provider}/callback}, slashes normalized. */
     static Pattern pattern(String template) {
-        String normalized = template.replaceAll("/+", "/");
-        if (normalized.length() > 1 && normalized.endsWith("/")) {
-            normalized = normalized.substring(0, normalized.length() - 1);
-        }
+        String normalized = normalize(template);
         StringBuilder regex = new StringBuilder();
         int at = 0;
         while (at < normalized.length()) {

@@ -37,4 +37,17 @@ class PublicEndpointsTest {
     void literalPartsAreNotRegularExpressions() {
         assertThat(PublicEndpoints.pattern("/api/a.b").matcher("/api/axb").matches()).isFalse();
     }
+
+    @Test
+    void publicEndpointsAreFoundByTheirPathsAndTemplates() {
+        PublicEndpoints endpoints = new PublicEndpoints();
+        endpoints.add("/api/" + "auth" + "/" + "login");
+        endpoints.add("/api/auth/oidc/{provider}/callback");
+
+        assertThat(endpoints.isPublic("/api/auth/login")).isTrue();
+        assertThat(endpoints.isPublic("/api/auth/oidc/okta/callback")).isTrue();
+        assertThat(endpoints.isPublic("/api/auth/oidc/okta/authorize")).isFalse();
+        assertThat(endpoints.isPublic("/api/me")).isFalse();
+        assertThat(endpoints.isPublic("/api/auth/login/")).isFalse();
+    }
 }
