@@ -223,7 +223,9 @@ class FaultBench:
         client.close()
 
         baseline = Tally()
-        self.drive({"cached": (cached, baseline)}, p1, seconds=args.baseline_seconds, threads={"cached": 4})
+        stop_baseline = self.traffic(p1, cached, baseline, 4)
+        time.sleep(args.baseline_seconds)
+        stop_baseline()
 
         tallies = {kind: Tally() for kind in ("cached", "uncached", "revoked", "login", "revoke")}
         log(f"outage: the database is cut for {args.outage} s under load")
@@ -301,26 +303,30 @@ class FaultBench:
             thread.start()
         return threads
 
-    def drive(self, kinds, port, seconds, threads):
+    @staticmethod
+    def traffic(port, sessions, tally, threads):
+        """Starts `threads` threads of GET /api/me over `sessions` at `port`, each answer added to `tally`;
+        answers a function that stops them and waits for them."""
         stop = threading.Event()
-        running = []
-        for kind, (sessions, tally) in kinds.items():
-            def loop(sessions=sessions, tally=tally):
-                client = Client(port)
-                n = 0
-                while not stop.is_set():
-                    status, took, _ = timed_call(client, "GET", "/api/me", sessions[n % len(sessions)]["access_token"])
-                    tally.add(status, took)
-                    n += 1
-                client.close()
-            for _ in range(threads[kind]):
-                running.append(threading.Thread(target=loop, daemon=True))
+
+        def loop():
+            client = Client(port)
+            n = 0
+            while not stop.is_set():
+                status, took, _ = timed_call(client, "GET", "/api/me", sessions[n % len(sessions)]["access_token"])
+                tally.add(status, took)
+                n += 1
+            client.close()
+
+        running = [threading.Thread(target=loop, daemon=True) for _ in range(threads)]
         for thread in running:
             thread.start()
-        time.sleep(seconds)
-        stop.set()
-        for thread in running:
-            thread.join()
+
+        def stop_all():
+            stop.set()
+            for thread in running:
+                thread.join()
+        return stop_all
 
     def await_recovery(self, port, restored_at):
         client = Client(port)
@@ -365,20 +371,7 @@ class FaultBench:
         normal = self.revocation_times(p1, args.revocations)
         tally = Tally()
         cached = self.logins(p1, "faults-cached", 8)
-        stop = threading.Event()
-        traffic = []
-        for _ in range(4):
-            def loop():
-                client = Client(p1)
-                n = 0
-                while not stop.is_set():
-                    status, took, _ = timed_call(client, "GET", "/api/me", cached[n % len(cached)]["access_token"])
-                    tally.add(status, took)
-                    n += 1
-                client.close()
-            traffic.append(threading.Thread(target=loop, daemon=True))
-        for thread in traffic:
-            thread.start()
+        stop_traffic = self.traffic(p1, cached, tally, 4)
         time.sleep(2)
         log("kill: node 2 gets SIGKILL under load")
         node2.process.kill()
@@ -390,9 +383,7 @@ class FaultBench:
             time.sleep(0.2)
         noticed = time.perf_counter() - killed
         after = self.revocation_times(p1, args.revocations)
-        stop.set()
-        for thread in traffic:
-            thread.join()
+        stop_traffic()
         self.results["kill"] = {
             "normal_ms": summary_ms(normal), "right_after_kill_ms": [t * 1000 for t in right_after],
             "grid_noticed_s": noticed, "after_noticed_ms": summary_ms(after),

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -204,10 +205,7 @@ class AccountLimitsIT extends SingleServerIT {
                 .build()).json().getString("token");
         Tokens other = login(Api.SAFARI_IPHONE);
 
-        try (AutoCloseable fault = TestDatabase.whileRunning("AccountLimitsIT").refusingRevocationsOf(
-                user.username())) {
-            assertFailedWithoutDetails(change(current, user.password(), "my new long password"));
-        }
+        failsWhileRevocationsAreRefused(() -> change(current, user.password(), "my new long password"));
 
         // Nothing of it took effect: the other session and the named token live, the old password is the password.
         assertThat(api.get("/api/me", other.access()).status()).isEqualTo(200);
@@ -223,10 +221,7 @@ class AccountLimitsIT extends SingleServerIT {
         Tokens tokens = login(Api.CHROME_LINUX);
         String admin = api.loginAdmin().access();
 
-        try (AutoCloseable fault = TestDatabase.whileRunning("AccountLimitsIT").refusingRevocationsOf(
-                user.username())) {
-            assertFailedWithoutDetails(patch(admin, "{\"active\":false}"));
-        }
+        failsWhileRevocationsAreRefused(() -> patch(admin, "{\"active\":false}"));
 
         assertThat(api.get("/api/me", tokens.access()).status()).isEqualTo(200);
         assertThat(api.get("/api/admin/users", admin).jsonArray().stream().map(JsonObject.class::cast)
@@ -241,10 +236,7 @@ class AccountLimitsIT extends SingleServerIT {
         Tokens tokens = login(Api.CHROME_LINUX);
         String admin = api.loginAdmin().access();
 
-        try (AutoCloseable fault = TestDatabase.whileRunning("AccountLimitsIT").refusingRevocationsOf(
-                user.username())) {
-            assertFailedWithoutDetails(patch(admin, "{\"password\":\"a password set by the admin\"}"));
-        }
+        failsWhileRevocationsAreRefused(() -> patch(admin, "{\"password\":\"a password set by the admin\"}"));
 
         assertThat(api.get("/api/me", tokens.access()).status()).isEqualTo(200);
         assertProblem(api.login(user.username(), "a password set by the admin", null), 401);
@@ -255,9 +247,16 @@ class AccountLimitsIT extends SingleServerIT {
         return api.request("PATCH", "/api/admin/users/" + user.username()).bearer(admin).json(body).send();
     }
 
-    /** The injected fault made the action fail, answered as a problem with an incident id and nothing internal. */
-    private static void assertFailedWithoutDetails(Reply reply) {
-        assertProblem(reply, 500);
-        assertThat(reply.json().getString("detail")).contains("incident");
+    /**
+     * Runs {@code action} while a fault in the database refuses every revocation of the user's sessions: it fails,
+     * answered as a problem with an incident id and nothing internal.
+     */
+    private void failsWhileRevocationsAreRefused(Supplier<Reply> action) throws Exception {
+        try (AutoCloseable fault = TestDatabase.whileRunning("AccountLimitsIT").refusingRevocationsOf(
+                user.username())) {
+            Reply reply = action.get();
+            assertProblem(reply, 500);
+            assertThat(reply.json().getString("detail")).contains("incident");
+        }
     }
 }
