@@ -76,6 +76,7 @@ class ReadinessIT extends SingleServerIT {
     void readinessFollowsTheDatabase() {
         Api health = Deployments.health(api);
         String token = api.loginAdmin().access();
+        Api.Tokens other = api.loginOk("admin", Deployments.adminPassword(), Api.SAFARI_IPHONE);
         assertThat(Health.of(health.get("/health/ready", null)).isUpWith("database")).isTrue();
 
         proxy.cut();
@@ -85,6 +86,8 @@ class ReadinessIT extends SingleServerIT {
             assertThat(Health.of(health.get("/health/live", null)).isUpWith("signing-key")).isTrue();
             assertDatabaseUnavailable(api.get("/api/me", token));
             assertDatabaseUnavailable(api.login("admin", Deployments.adminPassword(), null));
+            // A revocation that cannot reach the database is refused whole: nothing of it takes effect.
+            assertDatabaseUnavailable(api.delete("/api/sessions/" + other.sessionId(), token));
         } finally {
             proxy.restore();
         }
@@ -92,6 +95,8 @@ class ReadinessIT extends SingleServerIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> Health.of(health.get("/health/ready", null))
                 .isUpWith("database"));
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/me", token).status() == 200);
+        assertThat(api.get("/api/me", other.access()).status()).as("the session whose revocation was refused")
+                .isEqualTo(200);
     }
 
     private static void assertDatabaseUnavailable(Reply reply) {
