@@ -42,8 +42,12 @@ public class AccessControl implements DynamicFeature {
         this.stats = stats;
     }
 
-    /** CDI's no-argument constructor for the client proxy. */
-    protected AccessControl() {
+    /**
+     * CDI's no-argument constructor for the client proxy. Public because RESTEasy (WildFly) will not register a
+     * provider without a constructor it can call itself; it then asks CDI for the bean, so this one only ever
+     * builds proxies.
+     */
+    public AccessControl() {
         this(null, null);
     }
 
