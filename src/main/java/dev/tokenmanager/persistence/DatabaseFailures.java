@@ -14,6 +14,9 @@ public final class DatabaseFailures {
     /** Whether {@code failure} comes from a connection to the database that could not be made or was lost. */
     public static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseBreaker.Open) {
+                return true;
+            }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }

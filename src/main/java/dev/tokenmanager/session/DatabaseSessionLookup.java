@@ -2,6 +2,7 @@ package dev.tokenmanager.session;
 
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.metrics.AuthStats;
+import dev.tokenmanager.persistence.DatabaseBreaker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,7 +10,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a session and its account with one indexed query. */
+/**
+ * Reads a session and its account with one indexed query; while the database is known not to answer, the
+ * {@link DatabaseBreaker} refuses the read at once.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DatabaseSessionLookup implements SessionLookup {
@@ -20,16 +24,18 @@ public class DatabaseSessionLookup implements SessionLookup {
 
     private final EntityManager em;
     private final AuthStats stats;
+    private final DatabaseBreaker breaker;
 
     @Inject
-    public DatabaseSessionLookup(EntityManager em, AuthStats stats) {
+    public DatabaseSessionLookup(EntityManager em, AuthStats stats, DatabaseBreaker breaker) {
         this.em = em;
         this.stats = stats;
+        this.breaker = breaker;
     }
 
     /** CDI's no-argument constructor for the client proxy. */
     protected DatabaseSessionLookup() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Override
@@ -43,9 +49,15 @@ public class DatabaseSessionLookup implements SessionLookup {
     }
 
     private Optional<SessionState> first(String sql, String parameter) {
+        breaker.check();
         stats.recordDatabaseRead();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, parameter).getResultList();
+        List<Object[]> rows;
+        try {
+            rows = rows(sql, parameter);
+        } catch (RuntimeException e) {
+            breaker.failed(e);
+            throw e;
+        }
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -60,6 +72,11 @@ public class DatabaseSessionLookup implements SessionLookup {
                 toLong(row[2]),
                 toLong(row[3]),
                 toLong(row[4])));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, String parameter) {
+        return em.createNativeQuery(sql).setParameter(1, parameter).getResultList();
     }
 
     private static Long toLong(Object value) {

@@ -9,6 +9,7 @@ import dev.tokenmanager.jwt.TokenVerifier;
 import dev.tokenmanager.jwt.VerifiedToken;
 import dev.tokenmanager.metrics.AuthOutcome;
 import dev.tokenmanager.metrics.AuthStats;
+import dev.tokenmanager.persistence.DatabaseBreaker;
 import dev.tokenmanager.session.CachedSessionLookup;
 import dev.tokenmanager.session.DatabaseSessionLookup;
 import dev.tokenmanager.session.LastSeenRecorder;
@@ -62,7 +63,7 @@ public class AuthenticateBenchmark {
             Clock clock = Clock.systemUTC();
             stats = new AuthStats();
             verifier = keys.verifier();
-            DatabaseSessionLookup databaseLookup = new DatabaseSessionLookup(database.entityManager(), stats);
+            DatabaseSessionLookup databaseLookup = new DatabaseSessionLookup(database.entityManager(), stats, new DatabaseBreaker(Clock.systemUTC()));
             CachedSessionLookup sessions = new CachedSessionLookup(databaseLookup, new LocalBus(),
                     settings.sessionCacheTtl(), settings.sessionCacheSize(), clock);
             // Uses are recorded but never written: the write is off the request path.

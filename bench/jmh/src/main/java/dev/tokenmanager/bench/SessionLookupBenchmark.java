@@ -3,6 +3,7 @@ package dev.tokenmanager.bench;
 import dev.tokenmanager.cluster.LocalBus;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.metrics.AuthStats;
+import dev.tokenmanager.persistence.DatabaseBreaker;
 import dev.tokenmanager.session.CachedSessionLookup;
 import dev.tokenmanager.session.DatabaseSessionLookup;
 import dev.tokenmanager.session.SessionState;
@@ -37,7 +38,7 @@ public class SessionLookupBenchmark {
         public void wire(SessionDatabase seeded) {
             Settings settings = BenchSettings.defaults();
             Clock clock = Clock.systemUTC();
-            database = new DatabaseSessionLookup(seeded.entityManager(), new AuthStats());
+            database = new DatabaseSessionLookup(seeded.entityManager(), new AuthStats(), new DatabaseBreaker(Clock.systemUTC()));
             cached = new CachedSessionLookup(database, new LocalBus(), settings.sessionCacheTtl(),
                     settings.sessionCacheSize(), clock);
             sessionIds = seeded.sessionIds();
