@@ -13,11 +13,8 @@ import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.http.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,20 +89,8 @@ public class AdminUsersResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public String update(@PathParam("username") String username, String body) {
         JsonObject json = Bodies.object(body);
-        for (String name : json.keySet()) {
-            if (!CHANGEABLE.contains(name)) {
-                throw ProblemException.badRequest("'" + name + "' cannot be changed; send any of active, groups,"
-                        + " password.");
-            }
-        }
-        Optional<Boolean> active = Optional.empty();
-        if (json.containsKey("active")) {
-            JsonValue value = json.get("active");
-            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-                throw ProblemException.badRequest("'active' must be true or false.");
-            }
-            active = Optional.of(value == JsonValue.TRUE);
-        }
+        Bodies.onlyMembers(json, CHANGEABLE, "active, groups, password");
+        Optional<Boolean> active = Bodies.bool(json, "active");
         Optional<String> password = Bodies.string(json, "password");
         password.ifPresent(value -> checkPassword(username, value));
         UserChanges changes = new UserChanges(active, groups(json), password);
@@ -142,20 +126,11 @@ public class AdminUsersResource {
 
     /** The {@code groups} member: an array of valid group names, empty when absent. */
     static Optional<List<String>> groups(JsonObject json) {
-        JsonValue value = json.get("groups");
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
+        Optional<List<String>> found = Bodies.strings(json, "groups", "group names");
+        if (found.isEmpty()) {
+            return found;
         }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ProblemException.badRequest("'groups' must be an array of group names.");
-        }
-        List<String> groups = new ArrayList<>();
-        for (JsonValue item : (JsonArray) value) {
-            if (item.getValueType() != JsonValue.ValueType.STRING) {
-                throw ProblemException.badRequest("'groups' must be an array of group names.");
-            }
-            groups.add(((JsonString) item).getString());
-        }
+        List<String> groups = found.get();
         if (!Groups.isValidList(groups)) {
             throw ProblemException.badRequest("'groups' may list at most 32 names of 1-64 letters, digits,"
                     + " '.', '_' or '-'.");
