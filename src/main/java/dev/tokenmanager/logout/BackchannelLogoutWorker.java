@@ -14,6 +14,7 @@ import dev.tokenmanager.session.SessionsRevoked;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,8 @@ public class BackchannelLogoutWorker {
     ManagedScheduledExecutorService scheduler;
     @Resource
     ManagedExecutorService executor;
+    @Resource
+    ContextService context;
     @Inject
     LogoutOutbox outbox;
     @Inject
@@ -164,16 +167,27 @@ public class BackchannelLogoutWorker {
             LOG.log(Level.WARNING, "cannot make a logout token", e);
             outcome = CompletableFuture.completedFuture(new LogoutSender.Outcome(false, "no signing key"));
         }
-        // The rest runs on a managed thread, whatever thread completed the attempt (a timeout's, for one).
-        outcome.thenAcceptAsync(result -> record(delivery, result), executor)
-                .whenComplete((done, failure) -> {
-                    inFlight.release();
-                    if (failure != null) {
-                        LOG.log(Level.WARNING, "recording a back-channel logout attempt failed; it is retried"
-                                + " once its claim runs out", failure);
-                    }
-                    deliverDue();
-                });
+        // The rest runs on a managed thread in this application's context (captured here), whatever thread
+        // completed the attempt: the HTTP client's, or a timeout's. Then the next due delivery may start.
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                inFlight.release();
+            }
+        };
+        outcome.thenAcceptAsync(context.contextualConsumer(result -> {
+            try {
+                record(delivery, result);
+            } finally {
+                release.run();
+                deliverDue();
+            }
+        }), executor).exceptionally(failure -> {
+            release.run();
+            LOG.log(Level.WARNING, "recording a back-channel logout attempt failed; it is retried once its claim"
+                    + " runs out", failure);
+            return null;
+        });
     }
 
     private void record(LogoutDelivery delivery, LogoutSender.Outcome outcome) {

@@ -37,6 +37,7 @@ public final class LogoutReceiver implements AutoCloseable {
     public record Received(String sessionId, String subject, String tokenId, String token, JwtClaims claims) {
     }
 
+    private final String clientId;
     private final int port;
     private final JwtConsumer consumer;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -48,6 +49,7 @@ public final class LogoutReceiver implements AutoCloseable {
     private ExecutorService threads;
 
     private LogoutReceiver(Api api, String issuer, String clientId) {
+        this.clientId = clientId;
         this.port = TcpProxy.freeLoopbackPort();
         HttpsJwks jwks = new HttpsJwks(api.uri("/api/auth/jwks").toString());
         this.consumer = new JwtConsumerBuilder()
@@ -75,6 +77,11 @@ public final class LogoutReceiver implements AutoCloseable {
     /** A receiver that is down: its port is chosen, nothing listens until {@link #start()}. */
     public static LogoutReceiver down(Api api, String clientId) {
         return new LogoutReceiver(api, "token-manager", clientId);
+    }
+
+    /** The client whose logout tokens this receiver takes (their {@code aud}). */
+    public String clientId() {
+        return clientId;
     }
 
     /** Where the client receives logout tokens (its {@code backchannel_logout_uri}). */
