@@ -28,15 +28,7 @@ public class AdminSecurityEventsResource {
 
     @GET
     public String latest(@QueryParam("limit") @DefaultValue("50") String limitText) {
-        int limit;
-        try {
-            limit = Integer.parseInt(limitText);
-        } catch (NumberFormatException e) {
-            limit = -1;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
-        }
+        int limit = limit(limitText, MAX_LIMIT);
         JsonArrayBuilder array = Jsons.createArrayBuilder();
         for (SecurityEventRow event : events.latest(limit)) {
             array.add(Jsons.createObjectBuilder()
@@ -48,5 +40,19 @@ public class AdminSecurityEventsResource {
                     .add("detail", Views.nullable(event.detail())));
         }
         return array.build().toString();
+    }
+
+    /** The {@code limit} query parameter: a whole number from 1 to {@code max}, else 400. */
+    static int limit(String text, int max) {
+        int limit;
+        try {
+            limit = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > max) {
+            throw ProblemException.badRequest("'limit' must be a whole number from 1 to " + max + ".");
+        }
+        return limit;
     }
 }

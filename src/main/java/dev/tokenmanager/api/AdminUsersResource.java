@@ -14,11 +14,8 @@ import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.http.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,7 +29,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -92,20 +88,8 @@ public class AdminUsersResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public String update(@PathParam("username") String username, String body) {
         JsonObject json = Bodies.object(body);
-        for (String name : json.keySet()) {
-            if (!CHANGEABLE.contains(name)) {
-                throw ProblemException.badRequest("'" + name + "' cannot be changed; send any of active, groups,"
-                        + " password.");
-            }
-        }
-        Optional<Boolean> active = Optional.empty();
-        if (json.containsKey("active")) {
-            JsonValue value = json.get("active");
-            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-                throw ProblemException.badRequest("'active' must be true or false.");
-            }
-            active = Optional.of(value == JsonValue.TRUE);
-        }
+        Bodies.onlyMembers(json, CHANGEABLE, "active, groups, password");
+        Optional<Boolean> active = Bodies.bool(json, "active");
         Optional<String> password = Bodies.string(json, "password");
         UserChanges changes = new UserChanges(active, groups(json), password);
         if (changes.isEmpty()) {
@@ -136,20 +120,6 @@ public class AdminUsersResource {
 
     /** The {@code groups} member: an array of group names (the service checks them), empty when absent. */
     static Optional<List<String>> groups(JsonObject json) {
-        JsonValue value = json.get("groups");
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ProblemException.badRequest("'groups' must be an array of group names.");
-        }
-        List<String> groups = new ArrayList<>();
-        for (JsonValue item : (JsonArray) value) {
-            if (item.getValueType() != JsonValue.ValueType.STRING) {
-                throw ProblemException.badRequest("'groups' must be an array of group names.");
-            }
-            groups.add(((JsonString) item).getString());
-        }
-        return Optional.of(groups);
+        return Bodies.strings(json, "groups", "group names");
     }
 }

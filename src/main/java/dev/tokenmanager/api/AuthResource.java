@@ -9,6 +9,8 @@ import dev.tokenmanager.auth.Caller;
 import dev.tokenmanager.auth.CurrentCaller;
 import dev.tokenmanager.auth.GrantService.LoginResult;
 import dev.tokenmanager.auth.GrantService;
+import dev.tokenmanager.client.ClientRegistry;
+import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.http.Problem;
@@ -62,6 +64,10 @@ public class AuthResource {
     ClientInfoResolver clients;
     @Inject
     Clock clock;
+    @Inject
+    ClientRegistry registeredClients;
+    @Inject
+    SecurityEvents events;
     @Context
     HttpServletRequest request;
 
@@ -72,7 +78,8 @@ public class AuthResource {
     public Response login(String body) {
         JsonObject json = Bodies.object(body);
         return login(Bodies.string(json, "username").orElse(null), Bodies.string(json, "password").orElse(null),
-                Bodies.string(json, "device_name").orElse(null));
+                Bodies.string(json, "device_name").orElse(null), Bodies.string(json, "client_id").orElse(null),
+                Bodies.string(json, "client_secret").orElse(null));
     }
 
     @POST
@@ -83,7 +90,8 @@ public class AuthResource {
         if (form == null) {
             throw ProblemException.badRequest("'username' is required.");
         }
-        return login(form.getFirst("username"), form.getFirst("password"), form.getFirst("device_name"));
+        return login(form.getFirst("username"), form.getFirst("password"), form.getFirst("device_name"),
+                form.getFirst("client_id"), form.getFirst("client_secret"));
     }
 
     /**
@@ -101,7 +109,8 @@ public class AuthResource {
         throw new NotSupportedException();
     }
 
-    private Response login(String username, String password, String deviceName) {
+    private Response login(String username, String password, String deviceName, String clientId,
+                           String clientSecret) {
         Bodies.required(username, "username", Usernames.MAX_LENGTH);
         Bodies.required(password, "password", PasswordPolicy.MAX_LENGTH);
         if (deviceName != null && deviceName.length() > SessionNames.MAX_LENGTH) {
@@ -109,8 +118,9 @@ public class AuthResource {
                     + " characters.");
         }
         ClientInfo client = clients.of(request);
+        String registered = ClientChecks.require(registeredClients.check(clientId, clientSecret), events, client.ip());
         String name = SessionNames.of(deviceName, request.getHeader("X-Device-Model"), client.device());
-        LoginResult result = grants.login(username, password, name, client);
+        LoginResult result = grants.login(username, password, name, client, registered);
         if (result instanceof LoginResult.Success success) {
             return tokenResponse(success.granted(), clock.instant());
         }
@@ -138,7 +148,10 @@ public class AuthResource {
         }
         String token = header != null ? header : fromBody.orElseThrow(() ->
                 ProblemException.badRequest("'refresh_token' (or the Refresh-Token header) is required."));
-        return grants.refresh(token, clients.of(request), arrivedAt)
+        ClientInfo client = clients.of(request);
+        ClientChecks.require(grants.refreshClient(token, FormOrJson.field(contentType, body, "client_id").orElse(null),
+                FormOrJson.field(contentType, body, "client_secret").orElse(null)), events, client.ip());
+        return grants.refresh(token, client, arrivedAt)
                 .map(granted -> tokenResponse(granted, clock.instant()))
                 .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-refresh-token",
                         "The refresh token is unknown, expired, revoked or already used."),
@@ -210,6 +223,15 @@ public class AuthResource {
                 .add("username", caller.username())
                 .add("groups", Jsons.createArrayBuilder(caller.groups()))
                 .add("sid", caller.sessionId());
+        caller.token().ifPresent(token -> {
+            // RFC 7662 members for a token of a registered client's session.
+            if (token.claims().get("client_id") instanceof String clientId) {
+                answer.add("client_id", clientId);
+            }
+            if (token.claims().get("aud") instanceof String audience) {
+                answer.add("aud", audience);
+            }
+        });
         if (exp != null) {
             answer.add("exp", exp.getEpochSecond());
         }

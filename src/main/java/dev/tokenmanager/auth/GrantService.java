@@ -5,6 +5,8 @@ import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.account.AccountService;
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.account.LoginThrottle;
+import dev.tokenmanager.client.ClientCheck;
+import dev.tokenmanager.client.ClientRegistry;
 import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.events.SecurityEvent;
 import dev.tokenmanager.events.SecurityEventKind;
@@ -91,11 +93,17 @@ public class GrantService {
     Clock clock;
     @Inject
     AuthStats stats;
+    @Inject
+    ClientRegistry registeredClients;
 
-    /** Logs {@code username} in from the client's device. */
-    public LoginResult login(String username, String password, String sessionName, ClientInfo client) {
+    /**
+     * Logs {@code username} in from the client's device, for the registered client {@code clientId} (null for
+     * none; the caller has checked it with {@link ClientRegistry#check}).
+     */
+    public LoginResult login(String username, String password, String sessionName, ClientInfo client,
+                             String clientId) {
         return counted(authenticate(username, password, client, account -> {
-            SessionService.StartedLogin started = sessions.startLogin(account, sessionName, client);
+            SessionService.StartedLogin started = sessions.startLogin(account, sessionName, client, clientId);
             recordStart(account, started, client);
             return new LoginResult.Success(new Granted(started.session(), accessToken(account, started.session()),
                     started.refreshToken()));
@@ -167,6 +175,26 @@ public class GrantService {
     }
 
     /**
+     * Whether a refresh with {@code refreshToken} may go ahead as far as clients go: a refresh keeps its session's
+     * client, so naming another one (or one for a session without a client) is refused, and the session's client
+     * must still be active and, when it has a secret, proven with {@code secret}. A token of no live session passes
+     * here (the refresh refuses it) unless it names a client that cannot be used.
+     */
+    public ClientCheck refreshClient(String refreshToken, String requestedClientId, String secret) {
+        Optional<Session> session = RefreshSecrets.isWellFormed(refreshToken)
+                ? sessions.sessionOfRefreshToken(refreshToken) : Optional.empty();
+        if (session.isEmpty()) {
+            return registeredClients.check(requestedClientId, secret);
+        }
+        String bound = session.get().clientId();
+        if (requestedClientId != null && !requestedClientId.equals(bound)) {
+            return new ClientCheck.Refused(bound == null ? "This session has no client: send no 'client_id'."
+                    : "The refresh token belongs to another client.");
+        }
+        return registeredClients.check(bound, secret);
+    }
+
+    /**
      * Refreshes with {@code refreshToken}, presented at {@code arrivedAt}; empty when it is refused (unknown,
      * ended, lost a race, or reused: reuse revokes the whole session and is recorded as a security event).
      */
@@ -206,7 +234,9 @@ public class GrantService {
         Instant now = clock.instant();
         Instant expiresAt = SessionExpiry.accessTokenExpiry(now, settings.accessTtl(),
                 session.expiresAt().orElse(null));
-        return issuer.issue(keys.current(), account.id(), account.username(), account.groups(), session.id(), now,
-                expiresAt);
+        String clientId = session.clientId();
+        String audience = clientId == null ? null : registeredClients.audienceOf(clientId).orElse(clientId);
+        return issuer.issue(keys.current(), account.id(), account.username(), account.groups(), session.id(),
+                clientId, audience, now, expiresAt);
     }
 }

@@ -5,13 +5,13 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /** Parses IP address literals, never names: nothing here asks DNS. */
-final class IpAddresses {
+public final class IpAddresses {
 
     private IpAddresses() {
     }
 
     /** The address {@code text} spells, if it is an IPv4 or IPv6 literal (IPv6 possibly in brackets). */
-    static Optional<InetAddress> parse(String text) {
+    public static Optional<InetAddress> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }

@@ -3,10 +3,8 @@ package dev.tokenmanager.jwt;
 import dev.tokenmanager.crypto.RandomIds;
 import java.time.Instant;
 import java.util.List;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 /** Signs access tokens: header {@code alg}, {@code kid}, {@code typ}; claims as in the API contract. */
 public final class TokenIssuer {
@@ -27,6 +25,17 @@ public final class TokenIssuer {
      */
     public IssuedToken issue(SigningKey key, String subject, String username, List<String> groups, String sessionId,
                              Instant issuedAt, Instant expiresAt) {
+        return issue(key, subject, username, groups, sessionId, null, null, issuedAt, expiresAt);
+    }
+
+    /**
+     * Signs a token for one session of a registered client.
+     *
+     * @param clientId the session's client ({@code client_id}), or null for none
+     * @param audience the audience ({@code aud}), or null for none
+     */
+    public IssuedToken issue(SigningKey key, String subject, String username, List<String> groups, String sessionId,
+                             String clientId, String audience, Instant issuedAt, Instant expiresAt) {
         String tokenId = RandomIds.newId();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
@@ -37,19 +46,14 @@ public final class TokenIssuer {
         claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
         claims.setJwtId(tokenId);
         claims.setClaim("sid", sessionId);
-
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(key.algorithm());
-        jws.setKeyIdHeaderValue(key.kid());
-        jws.setHeader("typ", "JWT");
-        jws.setKey(key.signingKey().orElseThrow(() -> new IllegalStateException(
-                "key " + key.kid() + " can only verify, not sign")));
-        try {
-            return new IssuedToken(jws.getCompactSerialization(), tokenId,
-                    Instant.ofEpochSecond(issuedAt.getEpochSecond()), Instant.ofEpochSecond(expiresAt.getEpochSecond()));
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot sign with key " + key.kid(), e);
+        if (clientId != null) {
+            claims.setClaim("client_id", clientId);
         }
+        if (audience != null) {
+            claims.setAudience(audience);
+        }
+
+        return new IssuedToken(JwsSigner.sign(key, "JWT", claims), tokenId,
+                Instant.ofEpochSecond(issuedAt.getEpochSecond()), Instant.ofEpochSecond(expiresAt.getEpochSecond()));
     }
 }

@@ -61,6 +61,9 @@ public class Session {
     @Column(name = "secret_hash", length = 64)
     private String secretHash;
 
+    @Column(name = "client_id", length = 64)
+    private String clientId;
+
     protected Session() {
     }
 
@@ -125,6 +128,11 @@ public class Session {
         return new DeviceInfo(deviceType, deviceOs, deviceBrowser);
     }
 
+    /** The registered client the session was started for, or null. */
+    public String clientId() {
+        return clientId;
+    }
+
     /** Whether the session can still authenticate at {@code now}. */
     public boolean isLive(Instant now) {
         return Liveness.isLive(revokedAt, expiresAt, now.toEpochMilli());
@@ -132,6 +140,11 @@ public class Session {
 
     public void setSecretHash(String secretHash) {
         this.secretHash = secretHash;
+    }
+
+    /** Binds a new session to its registered client (null: none); a session's client never changes after. */
+    void bindClient(String clientId) {
+        this.clientId = clientId;
     }
 
     public void extendTo(Instant newExpiry) {

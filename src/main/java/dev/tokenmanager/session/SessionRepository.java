@@ -63,6 +63,15 @@ public class SessionRepository implements LastSeenStore {
         return revokeIds(ids, now);
     }
 
+    /** The ids of the live sessions of the registered client {@code clientId}. */
+    public List<String> liveIdsOfClient(String clientId, Instant now) {
+        return em.createQuery("SELECT s.id FROM Session s WHERE s.clientId = :client AND s.revokedAt IS NULL"
+                        + " AND (s.expiresAt IS NULL OR s.expiresAt > :now)", String.class)
+                .setParameter("client", clientId)
+                .setParameter("now", now.toEpochMilli())
+                .getResultList();
+    }
+
     /** Revokes the live sessions among {@code ids}; answers the ids that were live and are revoked now. */
     public List<String> revokeIds(List<String> ids, Instant now) {
         if (ids.isEmpty()) {

@@ -67,16 +67,18 @@ public class SessionService implements LiveSessionCount {
     Settings settings;
 
     /**
-     * Starts a login session for {@code account} on the client's device, with its first refresh token. When the
-     * per-user limit would be exceeded, the least recently seen sessions are revoked, or the login is refused
+     * Starts a login session for {@code account} on the client's device, with its first refresh token, for the
+     * registered client {@code clientId} (checked by the caller; null for none). When the per-user limit would be
+     * exceeded, the least recently seen sessions are revoked, or the login is refused
      * ({@link SessionLimitReachedException}), as configured. The account row is locked, so concurrent logins of one
      * user respect the limit.
      */
     @Transactional
-    public StartedLogin startLogin(Account account, String name, ClientInfo client) {
+    public StartedLogin startLogin(Account account, String name, ClientInfo client, String clientId) {
         Instant now = clock.instant();
         List<String> evicted = makeRoom(account, now);
         Session session = newLogin(account, name, client, now);
+        session.bindClient(clientId);
         repository.insert(session);
         return new StartedLogin(session, issueRefreshToken(session, now), evicted);
     }
@@ -152,6 +154,17 @@ public class SessionService implements LiveSessionCount {
         presented.markUsed(now);
         session.extendTo(expiry().expiresAt(session.createdAt(), now));
         return new Rotation.Rotated(session, issueRefreshToken(session, now));
+    }
+
+    /**
+     * The live session a refresh token was issued for, whether the token is its current one or was rotated away
+     * (to check the session's client before a refresh).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Session> sessionOfRefreshToken(String refreshToken) {
+        RefreshToken token = em.find(RefreshToken.class, SecretHash.of(refreshToken));
+        return token == null ? Optional.empty()
+                : repository.find(token.sessionId()).filter(session -> session.isLive(clock.instant()));
     }
 
     /** The live session a refresh token belongs to, if the token is its current one (for introspection and revocation). */
@@ -251,6 +264,13 @@ public class SessionService implements LiveSessionCount {
     @Transactional
     public int revokeEverything(String accountId, String keep) {
         return announce(repository.revokeLive(accountId, ALL_KINDS, keep, clock.instant())).size();
+    }
+
+    /** Revokes every live session of the registered client {@code clientId}; answers how many. */
+    @Transactional
+    public int revokeAllOfClient(String clientId) {
+        Instant now = clock.instant();
+        return announce(repository.revokeIds(repository.liveIdsOfClient(clientId, now), now)).size();
     }
 
     /** Revokes one session whatever its owner (logout, admin, RFC 7009); false when it was not live. */

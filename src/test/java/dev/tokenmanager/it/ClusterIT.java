@@ -10,12 +10,19 @@ import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.ClusterDeployments;
+import dev.tokenmanager.it.support.LogoutReceiver;
 import dev.tokenmanager.it.support.Reply;
 import dev.tokenmanager.it.support.Waits;
+import dev.tokenmanager.it.support.TestDatabase;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,11 +40,14 @@ class ClusterIT {
     private static final Map<String, String> SETTINGS = Map.of(
             "token-manager.login-max-failures", "3",
             "token-manager.login-failure-window", "PT4S",
-            "token-manager.session-cache-ttl", "PT60S");
+            "token-manager.session-cache-ttl", "PT60S",
+            // Both nodes look for due back-channel logouts twice a second: they race for the deliveries.
+            "token-manager.backchannel-logout.poll-interval", "PT0.5S");
 
     @Deployment(name = "node-1", order = 1, testable = false)
     @TargetsContainer("node-1")
-    static WebArchive node1() {
+    static WebArchive node1() throws SQLException {
+        TestDatabase.forgetServersOfEarlierTests();
         return ClusterDeployments.node("ClusterIT", 1, SETTINGS);
     }
 
@@ -164,6 +174,45 @@ class ClusterIT {
         // It ends when it said, on the first node too.
         Waits.untilPassed(Instant.now().plusSeconds(retryAfter));
         assertThat(node1.login(user.username(), user.password(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void eachEndedSessionIsToldToItsClientOnceAlthoughBothNodesDeliver() {
+        User user = node1.createUser("backchannel");
+        String clientId = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+        try (LogoutReceiver front = LogoutReceiver.start(node1, clientId)) {
+            assertThat(node1.postJson("/api/admin/clients", node1.loginAdmin().access(), Json.createObjectBuilder()
+                    .add("client_id", clientId).add("backchannel_logout_uri", front.uri()).build()).status())
+                    .isEqualTo(201);
+            List<String> sessions = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Api node = i % 2 == 0 ? node1 : node2;
+                sessions.add(node.request("POST", "/api/auth/login").json(Json.createObjectBuilder()
+                        .add("username", user.username()).add("password", user.password()).add("client_id", clientId)
+                        .build().toString()).send().json().getString("session_id"));
+            }
+            Tokens last = node2.loginOk(user.username(), user.password(), null);
+
+            // Half through each node: every node starts delivering what it revoked, and both poll all the time.
+            for (int i = 0; i < 20; i++) {
+                Api node = i % 2 == 0 ? node2 : node1;
+                assertThat(node.delete("/api/admin/sessions/" + sessions.get(i), node.loginAdmin().access()).status())
+                        .isEqualTo(204);
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> sessions.stream()
+                    .allMatch(sid -> !front.of(sid).isEmpty()));
+            // Two more seconds of both nodes polling bring no second delivery.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> front.refusals().isEmpty()
+                    && sessions.stream().allMatch(sid -> front.of(sid).size() == 1));
+            assertThat(node2.get("/api/admin/clients/" + clientId + "/backchannel-logouts?limit=100",
+                    node2.loginAdmin().access()).jsonArray().getValuesAs(JsonObject.class))
+                    .hasSize(20).allSatisfy(d -> {
+                        assertThat(d.getString("state")).isEqualTo("delivered");
+                        assertThat(d.getInt("attempts")).isEqualTo(1);
+                    });
+            assertThat(node1.get("/api/me", last.access()).status()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Browser;
 import dev.tokenmanager.it.support.Deployments;
+import dev.tokenmanager.it.support.LogoutReceiver;
 import dev.tokenmanager.it.support.Reply;
 import dev.tokenmanager.it.support.SingleServerIT;
 import dev.tokenmanager.it.support.ScreenshotOnFailure;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -348,6 +350,123 @@ class ConsoleIT extends SingleServerIT {
         String newest = kids().stream().filter(kid -> !before.contains(kid)).findFirst().orElseThrow();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("keys:table"), newest));
         assertThat(driver.findElement(By.id("keys:table")).getText()).contains("active", "retired");
+    }
+
+    private List<WebElement> tableRows(String table) {
+        return driver.findElements(By.cssSelector("[id='" + table + ":table_data'] > tr"));
+    }
+
+    private WebElement clientRow(String clientId) {
+        return waiting().until(d -> tableRows("clients").stream().filter(r -> r.getText().contains(clientId))
+                .findFirst().orElse(null));
+    }
+
+    private void openClients() {
+        driver.findElement(By.id("nav-clients")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("clients:table")));
+    }
+
+    private Reply loginWithClient(User user, String clientId, String secret) {
+        JsonObject body = secret == null
+                ? Json.createObjectBuilder().add("username", user.username()).add("password", user.password())
+                        .add("client_id", clientId).build()
+                : Json.createObjectBuilder().add("username", user.username()).add("password", user.password())
+                        .add("client_id", clientId).add("client_secret", secret).build();
+        return api.request("POST", "/api/auth/login").json(body.toString()).send();
+    }
+
+    @Test
+    void registeringAClientShowsItsSecretOnce() {
+        User user = api.createUser("client-console");
+        String clientId = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        signInAsAdmin();
+        openClients();
+
+        driver.findElement(By.id("create:new-client-id")).sendKeys(clientId);
+        driver.findElement(By.id("create:new-name")).sendKeys("Console app");
+        driver.findElement(By.id("create:new-redirect-uris")).sendKeys("https://app.example.com/callback");
+        driver.findElement(By.id("create:new-logout-uri")).sendKeys("https://app.example.com/backchannel-logout");
+        driver.findElement(By.cssSelector("[id='create:new-with-secret'] .ui-chkbox-box")).click();
+        driver.findElement(By.id("create:create-client")).click();
+
+        String secret = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-value")))
+                .getText();
+        assertThat(secret).matches("tmcs_[A-Za-z0-9_-]{43}");
+        assertThat(driver.findElement(By.id("secret-client")).getText()).isEqualTo(clientId);
+        assertThat(clientRow(clientId).getText()).contains("Console app", "https://app.example.com/callback",
+                "https://app.example.com/backchannel-logout", "yes", "active");
+        assertThat(loginWithClient(user, clientId, secret).status()).isEqualTo(200);
+        assertProblem(loginWithClient(user, clientId, null), 401);
+
+        openClients();
+        clientRow(clientId);
+        assertThat(driver.findElements(By.id("secret-value"))).isEmpty();
+        assertThat(driver.getPageSource()).doesNotContain(secret);
+    }
+
+    @Test
+    void anInvalidClientIsRefusedWithItsReason() {
+        signInAsAdmin();
+        openClients();
+
+        driver.findElement(By.id("create:new-client-id")).sendKeys("console-bad");
+        driver.findElement(By.id("create:new-logout-uri")).sendKeys("http://app.example.com/logout");
+        driver.findElement(By.id("create:create-client")).click();
+
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "https"));
+        assertProblem(api.get("/api/admin/clients/console-bad", api.loginAdmin().access()), 404);
+    }
+
+    @Test
+    void deactivatingAClientSignsItsSessionsOutAndShowsTheLogout() {
+        User user = api.createUser("client-off");
+        String clientId = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = api.loginAdmin().access();
+        try (LogoutReceiver front = LogoutReceiver.start(api, clientId)) {
+            assertThat(api.postJson("/api/admin/clients", admin, Json.createObjectBuilder().add("client_id", clientId)
+                    .add("backchannel_logout_uri", front.uri()).build()).status()).isEqualTo(201);
+            Tokens tokens = Tokens.of(loginWithClient(user, clientId, null).json());
+            signInAsAdmin();
+            openClients();
+
+            clientRow(clientId).findElement(By.cssSelector("[id$=':deactivate']")).click();
+            confirm();
+
+            waiting().until(d -> clientRow(clientId).getText().contains("deactivated"));
+            assertInvalidToken(api.get("/api/me", tokens.access()));
+            assertProblem(loginWithClient(user, clientId, null), 400);
+            waiting().until(d -> !front.of(tokens.sessionId()).isEmpty());
+            driver.findElement(By.id("deliveries:refresh")).click();
+            waiting().until(d -> tableRows("deliveries").stream().anyMatch(r -> r.getText().contains(clientId)
+                    && r.getText().contains(tokens.sessionId()) && r.getText().contains("delivered")
+                    && r.getText().contains("HTTP 200")));
+
+            clientRow(clientId).findElement(By.cssSelector("[id$=':delete']")).click();
+            confirm();
+
+            waiting().until(d -> tableRows("clients").stream().noneMatch(r -> r.getText().contains(clientId)));
+            assertProblem(api.get("/api/admin/clients/" + clientId, admin), 404);
+        }
+    }
+
+    @Test
+    void aBackChannelLogoutThatFailsIsShownAsPending() {
+        User user = api.createUser("client-down");
+        String clientId = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = api.loginAdmin().access();
+        LogoutReceiver down = LogoutReceiver.down(api, clientId);
+        assertThat(api.postJson("/api/admin/clients", admin, Json.createObjectBuilder().add("client_id", clientId)
+                .add("backchannel_logout_uri", down.uri()).build()).status()).isEqualTo(201);
+        Tokens tokens = Tokens.of(loginWithClient(user, clientId, null).json());
+        assertThat(api.request("POST", "/api/auth/logout").bearer(tokens.access()).send().status()).isEqualTo(204);
+        signInAsAdmin();
+        openClients();
+
+        waiting().until(d -> {
+            d.findElement(By.id("deliveries:refresh")).click();
+            return tableRows("deliveries").stream().anyMatch(r -> r.getText().contains(tokens.sessionId())
+                    && r.getText().contains("pending") && r.getText().contains("connection refused"));
+        });
     }
 
     private List<String> kids() {

@@ -50,7 +50,8 @@ class OperationsIT extends SingleServerIT {
 
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/auth/login", "/api/auth/refresh", "/api/sessions/{id}",
-                "/api/admin/sessions", "TokenResponse", "refresh_expires_in", "application/problem+json");
+                "/api/admin/sessions", "TokenResponse", "refresh_expires_in", "application/problem+json",
+                "/api/admin/clients/{client_id}", "backchannel_logout_uri");
     }
 
     @Test

@@ -56,7 +56,9 @@ public record TestDatabase(String url, String user, String password) {
     /**
      * On a database the servers of all test classes share: lets go of what the servers of earlier test classes
      * left behind. They are gone (some killed on purpose), but their job leases would hold a new server's scheduled
-     * jobs back until they run out, and their admin sessions count against a per-user session limit.
+     * jobs back until they run out, their admin sessions count against a per-user session limit, and the
+     * back-channel logouts they could not deliver (their receivers are gone) would go to whatever listens on those
+     * ports now.
      */
     public static void forgetServersOfEarlierTests() throws SQLException {
         if (!isShared()) {
@@ -72,6 +74,8 @@ public record TestDatabase(String url, String user, String password) {
                 statement.executeUpdate("UPDATE tm_session SET revoked_at = " + System.currentTimeMillis()
                         + " WHERE revoked_at IS NULL"
                         + " AND account_id = (SELECT id FROM tm_account WHERE username = 'admin')");
+                statement.executeUpdate("UPDATE tm_backchannel_logout SET state = 'ABANDONED', finished_at = "
+                        + System.currentTimeMillis() + " WHERE state = 'PENDING'");
             }
         }
     }
