@@ -121,9 +121,29 @@ public class AuthResource {
             throw new ProblemException(409, "session-limit-reached",
                     "This account has the most login sessions allowed; sign out on another device first.");
         }
+        if (result instanceof LoginResult.SourceUnavailable unavailable) {
+            throw sourceUnavailable(unavailable.retryAfter(), "The directory that signs this user in");
+        }
+        if (result instanceof LoginResult.AccountConflict) {
+            throw usernameConflict();
+        }
         throw new ProblemException(Problem.of(401, "invalid-credentials",
                 "The username or password is wrong, or the account is disabled."),
                 Map.of("WWW-Authenticate", ProblemResponses.BEARER_CHALLENGE));
+    }
+
+    /** 503 with {@code Retry-After}: a directory or provider that a sign-in needs does not answer. */
+    static ProblemException sourceUnavailable(Duration retryAfter, String what) {
+        return new ProblemException(Problem.of(503, "identity-source-unavailable", what + " cannot be reached;"
+                        + " try again shortly. Other sign-ins and existing sessions are not affected."),
+                Map.of("Retry-After", Long.toString(retryAfter.toSeconds())));
+    }
+
+    /** 409: the directory or provider vouched for the person, but another account has the username it gives. */
+    static ProblemException usernameConflict() {
+        return new ProblemException(409, "username-conflict", "Your directory or identity provider signed you in,"
+                + " but another account has the same username here, or the name is not a valid username; accounts are"
+                + " never linked by name. Ask an administrator.");
     }
 
     @POST

@@ -18,7 +18,10 @@ final class Views {
     private Views() {
     }
 
-    /** A session object: {@code {"id","kind","name","created_at","last_seen_at","expires_at","ip","user_agent","device","current"}}. */
+    /**
+     * A session object: {@code {"id","kind","name","created_at","last_seen_at","expires_at","ip","user_agent","device",
+     * "current","source"}}.
+     */
     static JsonObjectBuilder session(Session session, String currentSessionId) {
         DeviceInfo device = session.device();
         JsonObjectBuilder json = Jsons.createObjectBuilder()
@@ -34,7 +37,8 @@ final class Views {
                         .add("type", nullable(device.type()))
                         .add("os", nullable(device.os()))
                         .add("browser", nullable(device.browser())))
-                .add("current", session.id().equals(currentSessionId));
+                .add("current", session.id().equals(currentSessionId))
+                .add("source", session.source());
         return json;
     }
 
@@ -44,14 +48,15 @@ final class Views {
         return array;
     }
 
-    /** A user: {@code {"username","groups","active","created_at","active_sessions"}}. */
+    /** A user: {@code {"username","groups","active","created_at","active_sessions","source"}}. */
     static JsonObjectBuilder user(Account account, long activeSessions) {
         return Jsons.createObjectBuilder()
                 .add("username", account.username())
                 .add("groups", Jsons.createArrayBuilder(account.groups()))
                 .add("active", account.isActive())
                 .add("created_at", timestamp(account.createdAt()))
-                .add("active_sessions", activeSessions);
+                .add("active_sessions", activeSessions)
+                .add("source", account.source());
     }
 
     /** RFC 3339 in UTC, to the millisecond. */

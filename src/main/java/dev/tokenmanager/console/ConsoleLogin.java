@@ -41,6 +41,10 @@ public class ConsoleLogin {
                     + " seconds.");
         } else if (result instanceof LoginResult.NotAdmin) {
             Faces.error("Only administrators may use the console.");
+        } else if (result instanceof LoginResult.SourceUnavailable) {
+            Faces.error("The directory that signs you in cannot be reached; try again shortly.");
+        } else if (result instanceof LoginResult.AccountConflict) {
+            Faces.error("Your directory signed you in, but another account has your username here.");
         } else if (result instanceof LoginResult.SessionLimitReached) {
             Faces.error("You have the most login sessions allowed; sign out on another device first.");
         } else {

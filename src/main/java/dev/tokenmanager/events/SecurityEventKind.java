@@ -18,7 +18,19 @@ public enum SecurityEventKind {
     ADMIN_USER_CHANGED,
     ADMIN_USER_SIGNED_OUT,
     ADMIN_SESSION_REVOKED,
-    SIGNING_KEY_ROTATED;
+    SIGNING_KEY_ROTATED,
+    /** A person from a directory or provider signed in for the first time: their account was created. */
+    ACCOUNT_PROVISIONED,
+    /** A directory or provider vouched for a person, but the sign-in was refused (username taken, deactivated). */
+    EXTERNAL_SIGN_IN_REFUSED,
+    /** A directory or provider could not be reached for a sign-in. */
+    IDENTITY_SOURCE_UNAVAILABLE,
+    /** An ID token, authorization response or one-time code was refused. */
+    OIDC_SIGN_IN_REFUSED,
+    /** A provider's back-channel logout revoked sessions. */
+    BACKCHANNEL_LOGOUT,
+    /** A back-channel logout token was refused. */
+    BACKCHANNEL_LOGOUT_REFUSED;
 
     /** The label of this kind: {@code login_ok}. */
     public String label() {

@@ -12,9 +12,15 @@ import org.jose4j.lang.JoseException;
 public final class TokenIssuer {
 
     private final String issuer;
+    private final List<String> audience;
 
-    public TokenIssuer(String issuer) {
+    /**
+     * @param audience the {@code aud} of every token (RFC 8725 §3.9): one value is written as a string, several as
+     *                 an array
+     */
+    public TokenIssuer(String issuer, List<String> audience) {
         this.issuer = issuer;
+        this.audience = List.copyOf(audience);
     }
 
     /**
@@ -30,6 +36,7 @@ public final class TokenIssuer {
         String tokenId = RandomIds.newId();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(audience);
         claims.setSubject(subject);
         claims.setClaim("upn", username);
         claims.setStringListClaim("groups", groups);

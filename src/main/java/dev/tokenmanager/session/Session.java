@@ -61,6 +61,12 @@ public class Session {
     @Column(name = "secret_hash", length = 64)
     private String secretHash;
 
+    @Column(name = "source", nullable = false, length = 80)
+    private String source = Origin.LOCAL.source();
+
+    @Column(name = "provider_sid", length = 255)
+    private String providerSid;
+
     protected Session() {
     }
 
@@ -123,6 +129,22 @@ public class Session {
 
     public DeviceInfo device() {
         return new DeviceInfo(deviceType, deviceOs, deviceBrowser);
+    }
+
+    /** How the session was signed in: {@code local}, {@code ldap:<name>} or {@code oidc:<name>}. */
+    public String source() {
+        return source;
+    }
+
+    /** The provider's session id of a provider sign-in, if it gave one. */
+    public Optional<String> providerSid() {
+        return Optional.ofNullable(providerSid);
+    }
+
+    /** Records how the session was signed in (before it is stored). */
+    public void setOrigin(Origin origin) {
+        this.source = origin.source();
+        this.providerSid = origin.providerSid();
     }
 
     /** Whether the session can still authenticate at {@code now}. */

@@ -63,6 +63,30 @@ public class SessionRepository implements LastSeenStore {
         return revokeIds(ids, now);
     }
 
+    /** The live login sessions signed in through {@code source} in the provider's session {@code providerSid}. */
+    public List<String> liveIdsFromProviderSession(String source, String providerSid, Instant now) {
+        return em.createQuery("SELECT s.id FROM Session s WHERE s.source = :source AND s.providerSid = :sid"
+                        + " AND s.kind = :kind AND s.revokedAt IS NULL"
+                        + " AND (s.expiresAt IS NULL OR s.expiresAt > :now)", String.class)
+                .setParameter("source", source)
+                .setParameter("sid", providerSid)
+                .setParameter("kind", SessionKind.LOGIN)
+                .setParameter("now", now.toEpochMilli())
+                .getResultList();
+    }
+
+    /** The account's live login sessions signed in through {@code source}. */
+    public List<String> liveLoginIdsFrom(String accountId, String source, Instant now) {
+        return em.createQuery("SELECT s.id FROM Session s WHERE s.accountId = :account AND s.source = :source"
+                        + " AND s.kind = :kind AND s.revokedAt IS NULL"
+                        + " AND (s.expiresAt IS NULL OR s.expiresAt > :now)", String.class)
+                .setParameter("account", accountId)
+                .setParameter("source", source)
+                .setParameter("kind", SessionKind.LOGIN)
+                .setParameter("now", now.toEpochMilli())
+                .getResultList();
+    }
+
     /** Revokes the live sessions among {@code ids}; answers the ids that were live and are revoked now. */
     public List<String> revokeIds(List<String> ids, Instant now) {
         if (ids.isEmpty()) {
