@@ -167,13 +167,25 @@ public class AuthResource {
 
     /** The login body for {@code granted}, its lifetimes counted from {@code now}. */
     static Response tokenResponse(GrantService.Granted granted, Instant now) {
-        JsonObjectBuilder body = Jsons.createObjectBuilder()
+        return tokenResponse(tokenBody(granted, now));
+    }
+
+    /**
+     * The login body, its lifetimes counted from {@code now}: {@code {"access_token","token_type","expires_in",
+     * "refresh_token","refresh_expires_in","session_id"}}.
+     */
+    static JsonObjectBuilder tokenBody(GrantService.Granted granted, Instant now) {
+        return Jsons.createObjectBuilder()
                 .add("access_token", granted.accessToken().token())
                 .add("token_type", "Bearer")
                 .add("expires_in", secondsBetween(now, granted.accessToken().expiresAt()))
                 .add("refresh_token", granted.refreshToken())
                 .add("refresh_expires_in", secondsBetween(now, granted.session().expiresAt().orElse(now)))
                 .add("session_id", granted.session().id());
+    }
+
+    /** A token answer, never cached. */
+    static Response tokenResponse(JsonObjectBuilder body) {
         return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
