@@ -24,8 +24,23 @@ public class ConsoleLogin {
     @Inject
     IdentitySettings identity;
 
-    /** A provider the console offers "Sign in with" for. */
-    public record ProviderLink(String name, String displayName) {
+    /** A provider the console offers "Sign in with" for (a bean: Jakarta EL 5 reads getters, not record parts). */
+    public static final class ProviderLink {
+        private final String name;
+        private final String displayName;
+
+        ProviderLink(String name, String displayName) {
+            this.name = name;
+            this.displayName = displayName;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
     }
 
     private String username;
