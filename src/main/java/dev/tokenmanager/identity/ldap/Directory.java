@@ -140,26 +140,32 @@ public final class Directory implements AutoCloseable {
         if (password == null || password.isEmpty() || login == null || login.isEmpty()) {
             return new Outcome.WrongPassword();
         }
+        SearchResultEntry entry;
         try {
-            SearchResultEntry entry = find(settings.loginAttribute(), login);
-            if (entry == null) {
-                return new Outcome.NoSuchPerson();
+            entry = find(settings.loginAttribute(), login);
+        } catch (LDAPException e) {
+            // Any failure to look people up (unreachable, TLS refused, the service account refused) stops sign-ins
+            // through this directory; it is not the person's fault.
+            LOG.warning("ldap:" + settings.name() + " cannot look people up: " + e.getResultCode() + " "
+                    + e.getDiagnosticMessage());
+            return new Outcome.Unavailable();
+        }
+        if (entry == null) {
+            return new Outcome.NoSuchPerson();
+        }
+        try {
+            binds.bind(new SimpleBindRequest(entry.getDN(), password));
+        } catch (LDAPException e) {
+            if (isUnavailable(e)) {
+                LOG.warning("ldap:" + settings.name() + " cannot be reached for a bind: " + e.getResultCode());
+                return new Outcome.Unavailable();
             }
-            try {
-                binds.bind(new SimpleBindRequest(entry.getDN(), password));
-            } catch (LDAPException e) {
-                if (isUnavailable(e)) {
-                    throw e;
-                }
-                return new Outcome.WrongPassword();
-            }
+            return new Outcome.WrongPassword();
+        }
+        try {
             return identityOf(entry).<Outcome>map(Outcome.Authenticated::new).orElseGet(Outcome.NoSuchPerson::new);
         } catch (LDAPException e) {
-            if (!isUnavailable(e)) {
-                LOG.warning("ldap:" + settings.name() + " refused a sign-in lookup: " + e.getResultCode());
-                return new Outcome.NoSuchPerson();
-            }
-            LOG.warning("ldap:" + settings.name() + " cannot be reached: " + e.getResultCode() + " "
+            LOG.warning("ldap:" + settings.name() + " cannot look groups up: " + e.getResultCode() + " "
                     + e.getDiagnosticMessage());
             return new Outcome.Unavailable();
         }
