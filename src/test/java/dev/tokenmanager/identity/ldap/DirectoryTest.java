@@ -111,6 +111,10 @@ class DirectoryTest {
             assertThat(directory.authenticate("alice", null)).isInstanceOf(Outcome.WrongPassword.class);
 
             assertThat(server.binds()).hasSize(before);
+            // The recorder does see binds: a real sign-in adds the service account's and the person's.
+            directory.authenticate("alice", "alice-directory-password");
+            assertThat(server.binds()).hasSizeGreaterThan(before)
+                    .anyMatch(bind -> bind.contains("uid=alice,ou=people"));
         }
     }
 
