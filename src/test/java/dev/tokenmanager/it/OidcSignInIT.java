@@ -323,7 +323,7 @@ class OidcSignInIT {
         assertThat(groups(me)).containsExactly("staff");
         JsonObject session = currentSession(access);
         assertThat(session.getString("source")).isEqualTo("oidc:corp");
-        assertThat(session.getJsonObject("device").getString("os")).isEqualTo("Windows");
+        assertThat(session.getJsonObject("device").getString("os")).startsWith("Windows");
         assertThat(user(name).orElseThrow().getString("source")).isEqualTo("oidc:corp");
         assertThat(payload(access).getString("aud")).isEqualTo("token-manager");
         Reply refreshed = api.request("POST", "/api/auth/refresh").header("Refresh-Token",
@@ -641,7 +641,7 @@ class OidcSignInIT {
         bad.put("nonce", logoutToken(sub, withNonce));
         bad.put("no events", logoutToken(sub, Map.of("sid", sid)));
         bad.put("other event", logoutToken(sub, Map.of("sid", sid, "events", Map.of("urn:other", Map.of()))));
-        bad.put("neither sid nor sub", logoutToken(null, Map.of("events", Map.of(LOGOUT_EVENT, Map.of()))));
+        bad.put("neither sid nor sub", logoutToken("", Map.of("events", Map.of(LOGOUT_EVENT, Map.of()))));
         bad.put("other audience", provider.token("corp", sub, "logout+jwt", List.of("another-client"),
                 logoutClaims(sid), 120));
         bad.put("expired", provider.token("corp", sub, "logout+jwt", List.of(CLIENT_ID), logoutClaims(sid), -120));
@@ -692,7 +692,7 @@ class OidcSignInIT {
 
     @Test
     void aConsoleCallbackFromAnotherBrowserIsRefused() {
-        provider.nextSignIn("corp", unique("sub"), person(unique("eve"), List.of("corp-admins"), null));
+        // No sign-in is queued at the provider: the code is never redeemed.
         Navigator starter = new Navigator();
         URI providerAuthorize = starter.redirect(api.uri("/api/auth/oidc/corp/console"));
         URI callback = starter.redirect(providerAuthorize);

@@ -80,20 +80,31 @@ public final class Provider {
 
     /** The discovery document, fetched from {@code <issuer>/.well-known/openid-configuration} when not cached. */
     public ProviderMetadata metadata() throws ProviderUnavailableException {
-        Cached<ProviderMetadata> cached = metadata;
+        Cached<ProviderMetadata> fresh = fresh(metadata, this::fetchMetadata);
+        metadata = fresh;
+        return fresh.value();
+    }
+
+    /** A value that must be fetched from the provider now and then. */
+    private interface Fetch<T> {
+        T fetch() throws ProviderUnavailableException;
+    }
+
+    /**
+     * {@code cached} while it is younger than {@link #CACHE_TTL}, else fetched again; when the provider cannot be
+     * reached, the old value goes on serving (sign-ins keep working with what it said last) and the next fetch is
+     * tried in a minute.
+     */
+    private <T> Cached<T> fresh(Cached<T> cached, Fetch<T> fetch) throws ProviderUnavailableException {
         Instant now = clock.instant();
         if (cached != null && cached.fetchedAt().plus(CACHE_TTL).isAfter(now)) {
-            return cached.value();
+            return cached;
         }
         try {
-            ProviderMetadata fresh = fetchMetadata();
-            metadata = new Cached<>(fresh, now);
-            return fresh;
+            return new Cached<>(fetch.fetch(), now);
         } catch (ProviderUnavailableException e) {
             if (cached != null) {
-                // Keep signing people in with what the provider said last; try again in a minute.
-                metadata = new Cached<>(cached.value(), now.minus(CACHE_TTL).plusSeconds(60));
-                return cached.value();
+                return new Cached<>(cached.value(), now.minus(CACHE_TTL).plusSeconds(60));
             }
             throw e;
         }
@@ -140,22 +151,9 @@ public final class Provider {
     }
 
     private List<JsonWebKey> currentKeys() throws ProviderUnavailableException {
-        Cached<List<JsonWebKey>> cached = keys;
-        Instant now = clock.instant();
-        if (cached != null && cached.fetchedAt().plus(CACHE_TTL).isAfter(now)) {
-            return cached.value();
-        }
-        try {
-            List<JsonWebKey> fresh = fetchKeys();
-            keys = new Cached<>(fresh, now);
-            return fresh;
-        } catch (ProviderUnavailableException e) {
-            if (cached != null) {
-                keys = new Cached<>(cached.value(), now.minus(CACHE_TTL).plusSeconds(60));
-                return cached.value();
-            }
-            throw e;
-        }
+        Cached<List<JsonWebKey>> fresh = fresh(keys, this::fetchKeys);
+        keys = fresh;
+        return fresh.value();
     }
 
     private List<JsonWebKey> fetchKeys() throws ProviderUnavailableException {

@@ -30,7 +30,9 @@ import java.util.logging.LogRecord;
 /**
  * A real LDAP directory for the tests: the UnboundID in-memory directory server on loopback, with three listeners
  * (plain LDAP, LDAPS, and LDAP offering StartTLS), a certificate generated for 127.0.0.1 and a PKCS12 trust store
- * holding it, written for the server under test. It records the binds it receives.
+ * holding it, written for the server under test. It records the binds it receives. The entries carry fixed
+ * entryUUIDs, so that accounts a server made from them in an earlier run (its data folder, a shared database) are
+ * still theirs.
  */
 public final class TestDirectory implements AutoCloseable {
 

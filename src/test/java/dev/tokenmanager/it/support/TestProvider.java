@@ -54,7 +54,10 @@ public final class TestProvider implements AutoCloseable {
                 claims, expirySeconds)).serialize();
     }
 
-    /** The claims of the tokens of the next code redemption at issuer {@code id}. */
+    /**
+     * The claims of the tokens of the next code redemption at issuer {@code id}. The provider takes queued sign-ins
+     * in order, one per redemption (also a refused one): queue one only for a flow that reaches the token endpoint.
+     */
     public void nextSignIn(String id, String subject, Map<String, Object> claims) {
         server.enqueueCallback(new DefaultOAuth2TokenCallback(id, subject, "JWT", null, claims, 3600));
     }
