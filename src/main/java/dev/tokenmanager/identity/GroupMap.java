@@ -3,6 +3,8 @@ package dev.tokenmanager.identity;
 import dev.tokenmanager.account.Groups;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,15 +39,22 @@ public final class GroupMap {
             groups.computeIfAbsent(key(source), k -> new ArrayList<>()).add(ours);
         }
         groups.replaceAll((k, v) -> List.copyOf(v));
-        return new GroupMap(Map.copyOf(groups));
+        return new GroupMap(Collections.unmodifiableMap(groups));
     }
 
-    /** The token-manager groups that {@code sourceGroups} give, in the map's order, without repeats. */
+    /**
+     * The token-manager groups that {@code sourceGroups} give, in the map's order (whatever order the source lists
+     * them in), without repeats.
+     */
     public List<String> map(Collection<String> sourceGroups) {
+        Set<String> present = new HashSet<>();
+        sourceGroups.forEach(group -> present.add(key(group)));
         Set<String> mapped = new LinkedHashSet<>();
-        for (String group : sourceGroups) {
-            mapped.addAll(groups.getOrDefault(key(group), List.of()));
-        }
+        groups.forEach((source, ours) -> {
+            if (present.contains(source)) {
+                mapped.addAll(ours);
+            }
+        });
         return List.copyOf(mapped);
     }
 
