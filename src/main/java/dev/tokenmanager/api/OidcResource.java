@@ -226,7 +226,9 @@ public class OidcResource {
         if (!(result instanceof LoginResult.ConsoleSuccess success)) {
             return redirect(consoleLogin("session-limit"));
         }
-        request.changeSessionId();
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // no session fixation across the sign-in
+        }
         ConsoleCookie.set(request, response, success.cookieSecret());
         // The browser arrives here from the provider's site, so a SameSite=Strict cookie would not go with a
         // redirect; a page of our own that moves on makes the next request same-site.

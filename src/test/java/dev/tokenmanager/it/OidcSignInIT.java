@@ -387,6 +387,10 @@ class OidcSignInIT {
         withJwk.setJwkHeader(ours);
         withJwk.setKey(ours.getPrivateKey());
         bad.put(name, withJwk.getCompactSerialization());
+        name = unique("logout-token");
+        Map<String, Object> logoutAsId = person(name, List.of(), "s10");
+        logoutAsId.put("events", Map.of(LOGOUT_EVENT, Map.of()));
+        bad.put(name, provider.idToken("corp", "s10", CLIENT_ID, logoutAsId, 3600));
         name = unique("not-a-jwt");
         bad.put(name, "not.a.jwt at all");
 

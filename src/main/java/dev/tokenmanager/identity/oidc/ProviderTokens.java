@@ -69,6 +69,9 @@ public final class ProviderTokens {
             if (claims.getSubject() == null || claims.getSubject().isEmpty()) {
                 throw new ProviderTokenException("the ID token has no sub");
             }
+            if (claims.hasClaim("events")) {
+                throw new ProviderTokenException("a logout token is not an ID token");
+            }
             if (claims.getAudience().size() > 1 && claims.hasClaim("azp")
                     && !provider.settings().clientId().equals(claims.getStringClaimValue("azp"))) {
                 throw new ProviderTokenException("the ID token was authorized for another party (azp)");
