@@ -43,18 +43,18 @@ class MicroProfileJwtInteropIT {
     @Deployment(name = "resource-server", order = 2, testable = false)
     @TargetsContainer("payara")
     static WebArchive resourceServer() {
-        return resourceServer("");
+        return resourceServer("resource-server.war", "");
     }
 
     /** A service that also checks the audience (mp.jwt.verify.audiences): our tokens' default aud. */
     @Deployment(name = "audience-checking-resource-server", order = 3, testable = false)
     @TargetsContainer("payara")
     static WebArchive audienceCheckingResourceServer() {
-        return resourceServer("mp.jwt.verify.audiences=token-manager\n");
+        return resourceServer("audience-checking-resource-server.war", "mp.jwt.verify.audiences=token-manager\n");
     }
 
-    private static WebArchive resourceServer(String moreConfig) {
-        return ShrinkWrap.create(WebArchive.class, "resource-server.war")
+    private static WebArchive resourceServer(String archiveName, String moreConfig) {
+        return ShrinkWrap.create(WebArchive.class, archiveName)
                 .addClasses(ResourceServerApplication.class, WhoAmIResource.class)
                 .addAsResource(new StringAsset(
                         "mp.jwt.verify.publickey.location=http://127.0.0.1:" + PORT + "/api/auth/jwks\n"

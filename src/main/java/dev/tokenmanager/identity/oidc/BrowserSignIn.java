@@ -115,9 +115,8 @@ public class BrowserSignIn {
             return Optional.empty();
         }
         String stateHash = SecretHash.of(state);
-        OidcFlow flow = em.find(OidcFlow.class, stateHash);
-        if (flow == null || em.createQuery("DELETE FROM OidcFlow f WHERE f.stateHash = :hash")
-                .setParameter("hash", stateHash).executeUpdate() != 1 || flow.expiresAt() < clock.millis()) {
+        OidcFlow flow = takeOnce(OidcFlow.class, "DELETE FROM OidcFlow f WHERE f.stateHash = :hash", stateHash);
+        if (flow == null || flow.expiresAt() < clock.millis()) {
             return Optional.empty();
         }
         String verifier;
@@ -154,10 +153,9 @@ public class BrowserSignIn {
         if (code == null || code.length() > 128) {
             return Optional.empty();
         }
-        String hash = SecretHash.of(code);
-        OneTimeCode found = em.find(OneTimeCode.class, hash);
-        if (found == null || em.createQuery("DELETE FROM OneTimeCode c WHERE c.codeHash = :hash")
-                .setParameter("hash", hash).executeUpdate() != 1 || found.expiresAt() < clock.millis()) {
+        OneTimeCode found = takeOnce(OneTimeCode.class, "DELETE FROM OneTimeCode c WHERE c.codeHash = :hash",
+                SecretHash.of(code));
+        if (found == null || found.expiresAt() < clock.millis()) {
             return Optional.empty();
         }
         if (!found.redirectUri().equals(redirectUri)) {
@@ -171,6 +169,18 @@ public class BrowserSignIn {
         }
         return Optional.of(new Redeemed(found.provider(), found.accountId(), found.providerSid(), found.ip(),
                 found.userAgent()));
+    }
+
+    /**
+     * The row {@code hash} names, deleted now; null when there is none, or when a concurrent request deleted it first
+     * (the delete decides, on every node: a state or code works once).
+     */
+    private <T> T takeOnce(Class<T> type, String delete, String hash) {
+        T found = em.find(type, hash);
+        if (found == null || em.createQuery(delete).setParameter("hash", hash).executeUpdate() != 1) {
+            return null;
+        }
+        return found;
     }
 
     private KeyEncryption encryption() {
