@@ -59,12 +59,12 @@ public final class SignInLatency {
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getByName("127.0.0.1"),
                 0, null));
         InMemoryDirectoryServer directory = new InMemoryDirectoryServer(config);
-        directory.add(new Entry("dc=example,dc=org", "objectClass: domain", "dc: example"));
-        directory.add(new Entry("ou=people,dc=example,dc=org", "objectClass: organizationalUnit", "ou: people"));
-        directory.add(new Entry("uid=ben,ou=people,dc=example,dc=org", "objectClass: person", "objectClass: inetOrgPerson",
+        directory.add(new Entry("dn: dc=example,dc=org", "objectClass: domain", "dc: example"));
+        directory.add(new Entry("dn: ou=people,dc=example,dc=org", "objectClass: organizationalUnit", "ou: people"));
+        directory.add(new Entry("dn: uid=ben,ou=people,dc=example,dc=org", "objectClass: person", "objectClass: inetOrgPerson",
                 "uid: ben", "cn: Ben", "sn: Bench", "userPassword: ben-directory-password",
                 "memberOf: cn=staff,ou=groups,dc=example,dc=org"));
-        directory.add(new Entry("cn=reader,dc=example,dc=org", "objectClass: person", "cn: reader", "sn: reader",
+        directory.add(new Entry("dn: cn=reader,dc=example,dc=org", "objectClass: person", "cn: reader", "sn: reader",
                 "userPassword: reader-password"));
         directory.startListening();
 
