@@ -68,7 +68,8 @@ public record Settings(
                     + " cache off) and token-manager.session-cache-size must be 1 or more");
         }
         ConfigReader.requirePositive("token-manager.login-failure-window", loginFailureWindow);
-        keyRotationInterval.ifPresent(interval -> ConfigReader.requirePositive("token-manager.key-rotation-interval", interval));
+        keyRotationInterval.ifPresent(interval -> ConfigReader.requirePositive("token-manager.key-rotation-interval",
+                interval));
         if (clockSkew.isNegative()) {
             throw new IllegalArgumentException("token-manager.clock-skew must not be negative");
         }

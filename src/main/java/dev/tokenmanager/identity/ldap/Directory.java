@@ -230,7 +230,10 @@ public final class Directory implements AutoCloseable {
                 b[3], b[2], b[1], b[0], b[5], b[4], b[7], b[6], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
     }
 
-    /** The names of the entry's groups: from its group attribute (the DNs and their first RDN value), and from a group search. */
+    /**
+     * The names of the entry's groups: from its group attribute (the DNs and their first RDN values), and from a
+     * group search.
+     */
     private Set<String> groupsOf(SearchResultEntry entry) throws LDAPException {
         Set<String> names = new LinkedHashSet<>();
         if (settings.groupAttribute().isPresent()) {

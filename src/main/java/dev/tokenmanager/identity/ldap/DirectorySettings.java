@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param startTls       upgrade an {@code ldap://} connection with StartTLS before anything is sent
  * @param trustStore     a PKCS12 file of the certificates to trust (else the JVM's default trust)
  * @param bindDn         the service account that searches (else searches are made without binding)
- * @param userFilter     what an entry must match to sign in, e.g. {@code (&(objectClass=person)(!(pwdAccountLockedTime=*)))}
+ * @param userFilter     what an entry must match to sign in, e.g.
+ *                       {@code (&(objectClass=person)(!(pwdAccountLockedTime=*)))}
  * @param loginAttribute the attribute a login name is looked up by ({@code uid}, {@code sAMAccountName})
  * @param usernameAttribute the attribute whose value becomes the username
  * @param idAttribute    the directory's stable id of an entry ({@code entryUUID}, {@code objectGUID})

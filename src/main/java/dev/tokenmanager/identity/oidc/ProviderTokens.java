@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwt.JwtClaims;
@@ -62,7 +63,7 @@ public final class ProviderTokens {
      * The claims of an ID token {@code provider} issued for us; with {@code nonceCheck}, its {@code nonce} must
      * satisfy it (the nonce we sent, compared by hash).
      */
-    public JwtClaims verifyIdToken(Provider provider, String token, Optional<java.util.function.Predicate<String>> nonceCheck)
+    public JwtClaims verifyIdToken(Provider provider, String token, Optional<Predicate<String>> nonceCheck)
             throws ProviderTokenException, ProviderUnavailableException {
         JwtClaims claims = verify(provider, token, Set.of("JWT"), true);
         try {

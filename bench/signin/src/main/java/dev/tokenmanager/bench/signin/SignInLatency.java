@@ -61,7 +61,8 @@ public final class SignInLatency {
         InMemoryDirectoryServer directory = new InMemoryDirectoryServer(config);
         directory.add(new Entry("dn: dc=example,dc=org", "objectClass: domain", "dc: example"));
         directory.add(new Entry("dn: ou=people,dc=example,dc=org", "objectClass: organizationalUnit", "ou: people"));
-        directory.add(new Entry("dn: uid=ben,ou=people,dc=example,dc=org", "objectClass: person", "objectClass: inetOrgPerson",
+        directory.add(new Entry("dn: uid=ben,ou=people,dc=example,dc=org", "objectClass: person",
+                "objectClass: inetOrgPerson",
                 "uid: ben", "cn: Ben", "sn: Bench", "userPassword: ben-directory-password",
                 "memberOf: cn=staff,ou=groups,dc=example,dc=org"));
         directory.add(new Entry("dn: cn=reader,dc=example,dc=org", "objectClass: person", "cn: reader", "sn: reader",
@@ -101,8 +102,8 @@ public final class SignInLatency {
             waitUntilReady(base);
             String admin = field(post(base + "/api/auth/login", "application/json",
                     "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}").body(), "access_token");
-            send(HttpRequest.newBuilder(URI.create(base + "/api/admin/users")).header("Authorization", "Bearer " + admin)
-                    .header("Content-Type", "application/json")
+            send(HttpRequest.newBuilder(URI.create(base + "/api/admin/users"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"lena\",\"password\":"
                             + "\"lena-local-password\",\"groups\":[\"staff\"]}")).build());
 
