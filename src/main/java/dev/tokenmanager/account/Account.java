@@ -8,10 +8,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A user who can log in: username, password hash, groups, and whether the account is active. */
+/**
+ * A user who can log in: username, password hash, groups, whether the account is active, and where it comes from
+ * ({@link #source()}): a local account has its password hash here, an external one (from an LDAP directory or an
+ * OpenID Connect provider) is linked to its source by the stable id the source gives it and has no local password.
+ */
 @Entity
 @Table(name = "tm_account")
 public class Account {
+
+    /** The source of accounts whose password hash is stored here. */
+    public static final String LOCAL = "local";
+    /** The password hash of an external account: no password ever verifies against it. */
+    public static final String NO_LOCAL_PASSWORD = "external:no-local-password";
 
     @Id
     @Column(name = "id", length = 36)
@@ -32,7 +41,20 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    @Column(name = "source", nullable = false, length = 80)
+    private String source;
+
+    @Column(name = "external_id", length = 512)
+    private String externalId;
+
     protected Account() {
+    }
+
+    /** An account of an external source: no local password, linked by {@code externalId}. */
+    public Account(String username, List<String> groups, Instant createdAt, String source, String externalId) {
+        this(username, NO_LOCAL_PASSWORD, groups, createdAt);
+        this.source = source;
+        this.externalId = externalId;
     }
 
     public Account(String username, String passwordHash, List<String> groups, Instant createdAt) {
@@ -42,6 +64,7 @@ public class Account {
         this.groupsList = Groups.format(groups);
         this.active = true;
         this.createdAt = createdAt.toEpochMilli();
+        this.source = LOCAL;
     }
 
     public String id() {
@@ -66,6 +89,26 @@ public class Account {
 
     public Instant createdAt() {
         return Instant.ofEpochMilli(createdAt);
+    }
+
+    /** {@code local}, {@code ldap:<name>} or {@code oidc:<name>}. */
+    public String source() {
+        return source;
+    }
+
+    /** Whether the password of this account is checked here (else its directory or provider owns it). */
+    public boolean isLocal() {
+        return LOCAL.equals(source);
+    }
+
+    /** The id the source gives this person; null for a local account. */
+    public String externalId() {
+        return externalId;
+    }
+
+    /** A new username, as the account's source now names the person; the caller has checked it is free. */
+    public void rename(String username) {
+        this.username = username;
     }
 
     public void changePasswordHash(String newHash) {

@@ -22,6 +22,15 @@ public class AccountRepository {
                 .getResultStream().findFirst();
     }
 
+    /** The account that {@code source} knows by {@code externalId}. */
+    public Optional<Account> byExternalId(String source, String externalId) {
+        return em.createQuery("SELECT a FROM Account a WHERE a.source = :source AND a.externalId = :externalId",
+                        Account.class)
+                .setParameter("source", source)
+                .setParameter("externalId", externalId)
+                .getResultStream().findFirst();
+    }
+
     public Optional<Account> byId(String id) {
         return Optional.ofNullable(em.find(Account.class, id));
     }

@@ -32,13 +32,14 @@ public class AccountService {
     Event<AccountChanged> changed;
 
     /**
-     * The active account {@code username} names, if {@code password} is its password. Unknown users, disabled
-     * users and wrong passwords cost the same hashing time and give the same answer.
+     * The active local account {@code username} names, if {@code password} is its password. Unknown users, disabled
+     * users, accounts without a local password and wrong passwords cost the same hashing time and give the same
+     * answer.
      */
     @Transactional
     public Optional<Account> authenticate(String username, String password) {
         Optional<Account> account = accounts.byUsername(username);
-        if (account.isEmpty() || !account.get().isActive()) {
+        if (account.isEmpty() || !account.get().isActive() || !account.get().isLocal()) {
             hasher.verifyNothing(password);
             return Optional.empty();
         }
@@ -59,6 +60,14 @@ public class AccountService {
         return hasher.derivations();
     }
 
+    /**
+     * Spends the time of one password verification: for refusals that checked no local hash (a directory's account,
+     * a provider's), so that they take as long as a wrong local password.
+     */
+    public void verifyNothing(String password) {
+        hasher.verifyNothing(password);
+    }
+
     /** Creates an active account; the caller has checked the username, password and groups. */
     @Transactional
     public Account create(String username, String password, List<String> groups) {
@@ -76,7 +85,16 @@ public class AccountService {
     }
 
     /** Whether a password change happened. */
-    public enum PasswordChange { CHANGED, WRONG_CURRENT_PASSWORD }
+    public enum PasswordChange { CHANGED, WRONG_CURRENT_PASSWORD, NOT_LOCAL }
+
+    /** Thrown when a password is set for an account whose directory or provider owns its password. */
+    public static final class NotLocalAccountException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public NotLocalAccountException() {
+            super("not a local account", null, false, false);
+        }
+    }
 
     /**
      * Changes the password of account {@code accountId} when {@code currentPassword} is right; the caller has
@@ -85,6 +103,9 @@ public class AccountService {
     @Transactional
     public PasswordChange changePassword(String accountId, String currentPassword, String newPassword) {
         Account account = accounts.lock(accountId).orElseThrow(() -> new IllegalStateException("no account"));
+        if (!account.isLocal()) {
+            return PasswordChange.NOT_LOCAL;
+        }
         if (!hasher.verify(currentPassword, account.passwordHash())) {
             return PasswordChange.WRONG_CURRENT_PASSWORD;
         }
@@ -104,7 +125,8 @@ public class AccountService {
     /**
      * Applies an administrator's {@code changes} to user {@code username} (the caller has checked the password
      * and groups); empty when there is no such user. Throws {@link LastAdminException} when the last active
-     * administrator would be deactivated or leave group admin: the row is locked while checking.
+     * administrator would be deactivated or leave group admin: the row is locked while checking; throws
+     * {@link NotLocalAccountException} when a password is set for an account of a directory or provider.
      */
     @Transactional
     public Optional<Account> update(String username, UserChanges changes) {
@@ -113,6 +135,9 @@ public class AccountService {
             return Optional.empty();
         }
         Account account = found.get();
+        if (changes.password().isPresent() && !account.isLocal()) {
+            throw new NotLocalAccountException();
+        }
         boolean staysAdmin = changes.active().orElse(account.isActive())
                 && changes.groups().orElse(account.groups()).contains(Groups.ADMIN);
         if (account.isActive() && account.groups().contains(Groups.ADMIN) && !staysAdmin

@@ -104,6 +104,8 @@ public class AdminUsersResource {
         } catch (AccountService.LastAdminException e) {
             throw new ProblemException(409, "last-admin",
                     "This would leave no active administrator; make another user an admin first.");
+        } catch (AccountService.NotLocalAccountException e) {
+            throw MeResource.notLocalPassword();
         }
     }
 

@@ -131,9 +131,29 @@ public class AuthResource {
             throw new ProblemException(409, "session-limit-reached",
                     "This account has the most login sessions allowed; sign out on another device first.");
         }
+        if (result instanceof LoginResult.SourceUnavailable unavailable) {
+            throw sourceUnavailable(unavailable.retryAfter(), "The directory that signs this user in");
+        }
+        if (result instanceof LoginResult.AccountConflict) {
+            throw usernameConflict();
+        }
         throw new ProblemException(Problem.of(401, "invalid-credentials",
                 "The username or password is wrong, or the account is disabled."),
                 Map.of("WWW-Authenticate", ProblemResponses.BEARER_CHALLENGE));
+    }
+
+    /** 503 with {@code Retry-After}: a directory or provider that a sign-in needs does not answer. */
+    static ProblemException sourceUnavailable(Duration retryAfter, String what) {
+        return new ProblemException(Problem.of(503, "identity-source-unavailable", what + " cannot be reached;"
+                        + " try again shortly. Other sign-ins and existing sessions are not affected."),
+                Map.of("Retry-After", Long.toString(retryAfter.toSeconds())));
+    }
+
+    /** 409: the directory or provider vouched for the person, but another account has the username it gives. */
+    static ProblemException usernameConflict() {
+        return new ProblemException(409, "username-conflict", "Your directory or identity provider signed you in,"
+                + " but another account has the same username here, or the name is not a valid username; accounts are"
+                + " never linked by name. Ask an administrator.");
     }
 
     @POST
@@ -160,13 +180,25 @@ public class AuthResource {
 
     /** The login body for {@code granted}, its lifetimes counted from {@code now}. */
     static Response tokenResponse(GrantService.Granted granted, Instant now) {
-        JsonObjectBuilder body = Jsons.createObjectBuilder()
+        return tokenResponse(tokenBody(granted, now));
+    }
+
+    /**
+     * The login body, its lifetimes counted from {@code now}: {@code {"access_token","token_type","expires_in",
+     * "refresh_token","refresh_expires_in","session_id"}}.
+     */
+    static JsonObjectBuilder tokenBody(GrantService.Granted granted, Instant now) {
+        return Jsons.createObjectBuilder()
                 .add("access_token", granted.accessToken().token())
                 .add("token_type", "Bearer")
                 .add("expires_in", secondsBetween(now, granted.accessToken().expiresAt()))
                 .add("refresh_token", granted.refreshToken())
                 .add("refresh_expires_in", secondsBetween(now, granted.session().expiresAt().orElse(now)))
                 .add("session_id", granted.session().id());
+    }
+
+    /** A token answer, never cached. */
+    static Response tokenResponse(JsonObjectBuilder body) {
         return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")

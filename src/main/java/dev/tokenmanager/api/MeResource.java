@@ -65,9 +65,18 @@ public class MeResource {
         if (outcome instanceof PasswordChanges.Outcome.Weak weak) {
             throw ProblemException.badRequest("'new_password': " + weak.problem() + ".");
         }
+        if (outcome instanceof PasswordChanges.Outcome.NotLocal) {
+            throw notLocalPassword();
+        }
         if (outcome instanceof PasswordChanges.Outcome.WrongCurrentPassword) {
             throw new ProblemException(403, "wrong-password", "The current password is wrong.");
         }
         return Response.noContent().build();
+    }
+
+    /** 409: the account's directory or identity provider owns its password. */
+    static ProblemException notLocalPassword() {
+        return new ProblemException(409, "password-not-local", "This account signs in through a directory or"
+                + " identity provider, which owns its password; change it there.");
     }
 }

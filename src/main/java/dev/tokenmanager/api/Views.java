@@ -22,8 +22,8 @@ final class Views {
     }
 
     /**
-     * A session object: {@code {"id","kind","name","created_at","last_seen_at","expires_at","ip","user_agent",
-     * "device","current","client_id"}}.
+     * A session object: {@code {"id","kind","name","created_at","last_seen_at","expires_at","ip","user_agent","device",
+     * "current","client_id","source"}}.
      */
     static JsonObjectBuilder session(Session session, String currentSessionId) {
         DeviceInfo device = session.device();
@@ -41,7 +41,8 @@ final class Views {
                         .add("os", nullable(device.os()))
                         .add("browser", nullable(device.browser())))
                 .add("current", session.id().equals(currentSessionId))
-                .add("client_id", nullable(session.clientId()));
+                .add("client_id", nullable(session.clientId()))
+                .add("source", session.source());
         return json;
     }
 
@@ -51,14 +52,15 @@ final class Views {
         return array;
     }
 
-    /** A user: {@code {"username","groups","active","created_at","active_sessions"}}. */
+    /** A user: {@code {"username","groups","active","created_at","active_sessions","source"}}. */
     static JsonObjectBuilder user(Account account, long activeSessions) {
         return Jsons.createObjectBuilder()
                 .add("username", account.username())
                 .add("groups", Jsons.createArrayBuilder(account.groups()))
                 .add("active", account.isActive())
                 .add("created_at", timestamp(account.createdAt()))
-                .add("active_sessions", activeSessions);
+                .add("active_sessions", activeSessions)
+                .add("source", account.source());
     }
 
     /**

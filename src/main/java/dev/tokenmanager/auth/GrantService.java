@@ -2,7 +2,6 @@ package dev.tokenmanager.auth;
 
 import dev.tokenmanager.account.Account;
 import dev.tokenmanager.account.AccountRepository;
-import dev.tokenmanager.account.AccountService;
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.account.LoginThrottle;
 import dev.tokenmanager.client.ClientCheck;
@@ -11,11 +10,13 @@ import dev.tokenmanager.config.Settings;
 import dev.tokenmanager.events.SecurityEvent;
 import dev.tokenmanager.events.SecurityEventKind;
 import dev.tokenmanager.events.SecurityEvents;
+import dev.tokenmanager.identity.PasswordSignIn;
 import dev.tokenmanager.jwt.IssuedToken;
 import dev.tokenmanager.jwt.TokenIssuer;
 import dev.tokenmanager.keys.SigningKeys;
 import dev.tokenmanager.metrics.AuthStats;
 import dev.tokenmanager.session.ClientInfo;
+import dev.tokenmanager.session.Origin;
 import dev.tokenmanager.session.RefreshSecrets;
 import dev.tokenmanager.session.Rotation;
 import dev.tokenmanager.session.Session;
@@ -28,7 +29,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Grants tokens. A login starts a session on the caller's device and answers its first access and refresh tokens;
@@ -60,6 +62,14 @@ public class GrantService {
         record SessionLimitReached() implements LoginResult {
         }
 
+        /** The directory that decides about this username cannot be reached; try again after {@code retryAfter}. */
+        record SourceUnavailable(Duration retryAfter) implements LoginResult {
+        }
+
+        /** The directory vouched for the person, but another account has the name it gives them. */
+        record AccountConflict(String username) implements LoginResult {
+        }
+
         /** A console login by a user who is not in group admin. */
         record NotAdmin() implements LoginResult {
         }
@@ -73,8 +83,11 @@ public class GrantService {
         }
     }
 
+    /** How long a client is told to wait when a directory or provider cannot be reached. */
+    public static final Duration SOURCE_RETRY_AFTER = Duration.ofSeconds(30);
+
     @Inject
-    AccountService accounts;
+    PasswordSignIn passwords;
     @Inject
     AccountRepository accountRows;
     @Inject
@@ -102,27 +115,47 @@ public class GrantService {
      */
     public LoginResult login(String username, String password, String sessionName, ClientInfo client,
                              String clientId) {
-        return counted(authenticate(username, password, client, account -> {
-            SessionService.StartedLogin started = sessions.startLogin(account, sessionName, client, clientId);
-            recordStart(account, started, client);
-            return new LoginResult.Success(new Granted(started.session(), accessToken(account, started.session()),
-                    started.refreshToken()));
-        }));
+        return counted(authenticate(username, password, client,
+                (account, origin) -> startLogin(account, origin, sessionName, client, clientId)));
     }
 
     /** Logs an administrator in to the console: a login session carried by a cookie, for group admin only. */
     public LoginResult consoleLogin(String username, String password, ClientInfo client) {
-        return counted(authenticate(username, password, client, account -> {
-            if (!account.groups().contains(Groups.ADMIN)) {
-                events.record(SecurityEvent.of(SecurityEventKind.CONSOLE_LOGIN_REFUSED)
-                        .account(account.id(), username).ip(client.ip()).detail("not an admin"));
-                return new LoginResult.NotAdmin();
-            }
-            String secret = ConsoleCookie.newSecret();
-            SessionService.StartedLogin started = sessions.startConsole(account, client, secret);
-            recordStart(account, started, client);
-            return new LoginResult.ConsoleSuccess(started.session(), secret);
-        }));
+        return counted(authenticate(username, password, client,
+                (account, origin) -> startConsole(account, origin, client)));
+    }
+
+    /**
+     * Starts a login session on the client's device for an account that a provider vouched for (token exchange,
+     * browser sign-in); the caller has checked that the account is active.
+     */
+    public LoginResult signIn(Account account, Origin origin, String sessionName, ClientInfo client) {
+        return counted(withinLimit(account, client, () -> startLogin(account, origin, sessionName, client, null)));
+    }
+
+    /** Starts a console session for an account that a provider vouched for; for group admin only. */
+    public LoginResult consoleSignIn(Account account, Origin origin, ClientInfo client) {
+        return counted(withinLimit(account, client, () -> startConsole(account, origin, client)));
+    }
+
+    private LoginResult startLogin(Account account, Origin origin, String sessionName, ClientInfo client,
+                                   String clientId) {
+        SessionService.StartedLogin started = sessions.startLogin(account, sessionName, client, origin, clientId);
+        recordStart(account, started, client);
+        return new LoginResult.Success(new Granted(started.session(), accessToken(account, started.session()),
+                started.refreshToken()));
+    }
+
+    private LoginResult startConsole(Account account, Origin origin, ClientInfo client) {
+        if (!account.groups().contains(Groups.ADMIN)) {
+            events.record(SecurityEvent.of(SecurityEventKind.CONSOLE_LOGIN_REFUSED)
+                    .account(account.id(), account.username()).ip(client.ip()).detail("not an admin"));
+            return new LoginResult.NotAdmin();
+        }
+        String secret = ConsoleCookie.newSecret();
+        SessionService.StartedLogin started = sessions.startConsole(account, client, secret, origin);
+        recordStart(account, started, client);
+        return new LoginResult.ConsoleSuccess(started.session(), secret);
     }
 
     private LoginResult counted(LoginResult result) {
@@ -140,27 +173,42 @@ public class GrantService {
         return result;
     }
 
-    /** Throttles, checks the credentials, then starts what {@code start} starts (within the session limit). */
+    /**
+     * Throttles, checks the credentials (locally or against the account's directory), then starts what
+     * {@code start} starts (within the session limit).
+     */
     private LoginResult authenticate(String username, String password, ClientInfo client,
-                                     Function<Account, LoginResult> start) {
+                                     BiFunction<Account, Origin, LoginResult> start) {
         Instant now = clock.instant();
         Optional<Duration> wait = throttle.check(username, client.ip(), now);
         if (wait.isPresent()) {
             events.record(SecurityEvent.of(SecurityEventKind.LOGIN_THROTTLED).username(username).ip(client.ip()));
             return new LoginResult.Throttled(wait.get());
         }
-        Optional<Account> account = accounts.authenticate(username, password);
-        if (account.isEmpty()) {
+        PasswordSignIn.Outcome outcome = passwords.authenticate(username, password, client.ip());
+        if (outcome instanceof PasswordSignIn.Outcome.SourceUnavailable) {
+            return new LoginResult.SourceUnavailable(SOURCE_RETRY_AFTER);
+        }
+        if (outcome instanceof PasswordSignIn.Outcome.AccountConflict conflict) {
+            throttle.recordSuccess(username, client.ip());
+            return new LoginResult.AccountConflict(conflict.username());
+        }
+        if (!(outcome instanceof PasswordSignIn.Outcome.Authenticated authenticated)) {
             throttle.recordFailure(username, client.ip(), now);
             events.record(SecurityEvent.of(SecurityEventKind.LOGIN_FAILED).username(username).ip(client.ip()));
             return new LoginResult.BadCredentials();
         }
         throttle.recordSuccess(username, client.ip());
+        Account account = authenticated.account();
+        return withinLimit(account, client, () -> start.apply(account, authenticated.origin()));
+    }
+
+    private LoginResult withinLimit(Account account, ClientInfo client, Supplier<LoginResult> start) {
         try {
-            return start.apply(account.get());
+            return start.get();
         } catch (SessionLimitReachedException e) {
             events.record(SecurityEvent.of(SecurityEventKind.LOGIN_REFUSED_SESSION_LIMIT)
-                    .account(account.get().id(), username).ip(client.ip()));
+                    .account(account.id(), account.username()).ip(client.ip()));
             return new LoginResult.SessionLimitReached();
         }
     }
@@ -171,7 +219,8 @@ public class GrantService {
                     .account(account.id(), account.username()).session(evicted).ip(client.ip()));
         }
         events.record(SecurityEvent.of(SecurityEventKind.LOGIN_OK).account(account.id(), account.username())
-                .session(started.session().id()).ip(client.ip()).detail(started.session().name()));
+                .session(started.session().id()).ip(client.ip())
+                .detail(started.session().name() + " (" + started.session().source() + ")"));
     }
 
     /**

@@ -35,6 +35,10 @@ public class PasswordChanges {
 
         record Throttled(Duration retryAfter) implements Outcome {
         }
+
+        /** The account's directory or identity provider owns its password. */
+        record NotLocal() implements Outcome {
+        }
     }
 
     @Inject
@@ -59,8 +63,12 @@ public class PasswordChanges {
         if (weak.isPresent()) {
             return new Outcome.Weak(weak.get());
         }
-        if (accounts.changePassword(caller.accountId(), currentPassword, newPassword)
-                == AccountService.PasswordChange.WRONG_CURRENT_PASSWORD) {
+        AccountService.PasswordChange change = accounts.changePassword(caller.accountId(), currentPassword,
+                newPassword);
+        if (change == AccountService.PasswordChange.NOT_LOCAL) {
+            return new Outcome.NotLocal();
+        }
+        if (change == AccountService.PasswordChange.WRONG_CURRENT_PASSWORD) {
             throttle.recordFailure(caller.username(), ip, clock.instant());
             events.record(caller.securityEvent(SecurityEventKind.PASSWORD_CHANGE_REFUSED, ip)
                     .detail("wrong current password"));

@@ -2,7 +2,6 @@ package dev.tokenmanager.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,6 +15,7 @@ import java.util.function.Function;
  */
 public record Settings(
         String issuer,
+        List<String> audience,
         String signingAlgorithm,
         Duration accessTtl,
         Duration refreshIdleTtl,
@@ -54,12 +54,12 @@ public record Settings(
             throw new IllegalArgumentException("token-manager.signing-algorithm must be one of " + ALGORITHMS
                     + ", not " + signingAlgorithm);
         }
-        requirePositive("token-manager.access-ttl", accessTtl);
-        requirePositive("token-manager.refresh-idle-ttl", refreshIdleTtl);
-        requirePositive("token-manager.refresh-max-age", refreshMaxAge);
-        requirePositive("token-manager.last-seen-accuracy", lastSeenAccuracy);
-        requirePositive("token-manager.session-retention", sessionRetention);
-        requirePositive("token-manager.prune-interval", pruneInterval);
+        ConfigReader.requirePositive("token-manager.access-ttl", accessTtl);
+        ConfigReader.requirePositive("token-manager.refresh-idle-ttl", refreshIdleTtl);
+        ConfigReader.requirePositive("token-manager.refresh-max-age", refreshMaxAge);
+        ConfigReader.requirePositive("token-manager.last-seen-accuracy", lastSeenAccuracy);
+        ConfigReader.requirePositive("token-manager.session-retention", sessionRetention);
+        ConfigReader.requirePositive("token-manager.prune-interval", pruneInterval);
         if (verifiedTokenCacheSize < 0) {
             throw new IllegalArgumentException("token-manager.verified-token-cache-size must be 0 (off) or more");
         }
@@ -67,8 +67,9 @@ public record Settings(
             throw new IllegalArgumentException("token-manager.session-cache-ttl must not be negative (PT0S turns the"
                     + " cache off) and token-manager.session-cache-size must be 1 or more");
         }
-        requirePositive("token-manager.login-failure-window", loginFailureWindow);
-        keyRotationInterval.ifPresent(interval -> requirePositive("token-manager.key-rotation-interval", interval));
+        ConfigReader.requirePositive("token-manager.login-failure-window", loginFailureWindow);
+        keyRotationInterval.ifPresent(interval -> ConfigReader.requirePositive("token-manager.key-rotation-interval",
+                interval));
         if (clockSkew.isNegative()) {
             throw new IllegalArgumentException("token-manager.clock-skew must not be negative");
         }
@@ -79,15 +80,22 @@ public record Settings(
         if (corsOrigins.contains("*")) {
             throw new IllegalArgumentException("token-manager.cors-origins lists origins; '*' is not allowed");
         }
+        if (audience.isEmpty()) {
+            throw new IllegalArgumentException("token-manager.audience must name at least one audience");
+        }
+        audience = List.copyOf(audience);
         trustedProxies = List.copyOf(trustedProxies);
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     /** Reads every setting through {@code lookup}, which answers a property's raw value if it is set. */
     public static Settings read(Function<String, Optional<String>> lookup) {
-        Reader in = new Reader(lookup);
+        ConfigReader in = new ConfigReader(lookup);
+        String issuer = in.string("token-manager.issuer", "token-manager");
+        List<String> audience = in.list("token-manager.audience");
         return new Settings(
-                in.string("token-manager.issuer", "token-manager"),
+                issuer,
+                audience.isEmpty() ? List.of(issuer) : audience,
                 in.string("token-manager.signing-algorithm", "RS256"),
                 in.duration("token-manager.access-ttl", "PT15M"),
                 in.duration("token-manager.refresh-idle-ttl", "P7D"),
@@ -96,8 +104,7 @@ public record Settings(
                 in.duration("token-manager.clock-skew", "PT10S"),
                 Path.of(in.string("token-manager.data-dir", "data")),
                 in.optional("token-manager.key-encryption-key"),
-                in.optional("token-manager.key-rotation-interval").map(value -> parseDuration(
-                        "token-manager.key-rotation-interval", value)),
+                in.optionalDuration("token-manager.key-rotation-interval"),
                 in.list("token-manager.trusted-proxies"),
                 in.integer("token-manager.max-login-sessions", 0),
                 limitPolicy(in.string("token-manager.session-limit-policy", "revoke-oldest")),
@@ -121,51 +128,5 @@ public record Settings(
         }
         throw new IllegalArgumentException("token-manager.session-limit-policy must be revoke-oldest or refuse, not "
                 + value);
-    }
-
-    /** Throws, naming the property, unless {@code value} is a positive duration. */
-    public static void requirePositive(String name, Duration value) {
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be a positive duration");
-        }
-    }
-
-    private static Duration parseDuration(String name, String value) {
-        try {
-            return Duration.parse(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT15M, not " + value, e);
-        }
-    }
-
-    /** Reads raw property values as settings; each error names its property. For the settings records of features. */
-    public record Reader(Function<String, Optional<String>> lookup) {
-
-        public Optional<String> optional(String name) {
-            return lookup.apply(name).map(String::trim).filter(value -> !value.isEmpty());
-        }
-
-        public String string(String name, String fallback) {
-            return optional(name).orElse(fallback);
-        }
-
-        public Duration duration(String name, String fallback) {
-            return parseDuration(name, string(name, fallback));
-        }
-
-        public int integer(String name, int fallback) {
-            String value = string(name, Integer.toString(fallback));
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a whole number, not " + value, e);
-            }
-        }
-
-        public List<String> list(String name) {
-            return optional(name)
-                    .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-                    .orElse(List.of());
-        }
     }
 }

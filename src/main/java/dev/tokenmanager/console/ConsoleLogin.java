@@ -6,9 +6,11 @@ import dev.tokenmanager.auth.ConsoleCookie;
 import dev.tokenmanager.auth.GrantService.LoginResult;
 import dev.tokenmanager.auth.GrantService;
 import dev.tokenmanager.http.ClientInfoResolver;
+import dev.tokenmanager.identity.IdentitySettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 
 /** The console's login form: administrators only; the login becomes a session carried by an HttpOnly cookie. */
 @Named
@@ -19,6 +21,27 @@ public class ConsoleLogin {
     GrantService grants;
     @Inject
     ClientInfoResolver clients;
+    @Inject
+    IdentitySettings identity;
+
+    /** A provider the console offers "Sign in with" for (a bean: Jakarta EL 5 reads getters, not record parts). */
+    public static final class ProviderLink {
+        private final String name;
+        private final String displayName;
+
+        ProviderLink(String name, String displayName) {
+            this.name = name;
+            this.displayName = displayName;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+    }
 
     private String username;
     private String password;
@@ -41,12 +64,35 @@ public class ConsoleLogin {
                     + " seconds.");
         } else if (result instanceof LoginResult.NotAdmin) {
             Faces.error("Only administrators may use the console.");
+        } else if (result instanceof LoginResult.SourceUnavailable) {
+            Faces.error("The directory that signs you in cannot be reached; try again shortly.");
+        } else if (result instanceof LoginResult.AccountConflict) {
+            Faces.error("Your directory signed you in, but another account has your username here.");
         } else if (result instanceof LoginResult.SessionLimitReached) {
             Faces.error("You have the most login sessions allowed; sign out on another device first.");
         } else {
             Faces.error("The username or password is wrong, or the account is disabled.");
         }
         return null;
+    }
+
+    /** The OpenID Connect providers an administrator may sign in with. */
+    public List<ProviderLink> getProviders() {
+        return identity.providers().stream().map(p -> new ProviderLink(p.name(), p.displayName())).toList();
+    }
+
+    /** What the last sign-in through a provider came to, when it came back here ({@code ?signin=}). */
+    public String getProviderOutcome() {
+        String outcome = Faces.request().getParameter("signin");
+        if (outcome == null) {
+            return null;
+        }
+        return switch (outcome) {
+            case "not-admin" -> "Only administrators may use the console.";
+            case "unavailable" -> "The identity provider cannot be reached; try again shortly.";
+            case "session-limit" -> "You have the most login sessions allowed; sign out on another device first.";
+            default -> "The identity provider did not sign you in.";
+        };
     }
 
     public String getUsername() {

@@ -89,9 +89,14 @@ public class UsersView implements Serializable {
             Faces.error(e.getMessage());
         } catch (AccountService.LastAdminException e) {
             Faces.error("That would leave no active administrator.");
+        } catch (AccountService.NotLocalAccountException e) {
+            Faces.error(NOT_LOCAL_PASSWORD);
         }
         load();
     }
+
+    private static final String NOT_LOCAL_PASSWORD = "This user signs in through a directory or identity provider,"
+            + " which owns the password.";
 
     private String ip() {
         return clients.of(Faces.request()).ip();

@@ -26,7 +26,19 @@ public enum SecurityEventKind {
     ADMIN_CLIENT_SECRET_CHANGED,
     BACKCHANNEL_LOGOUT_DELIVERED,
     BACKCHANNEL_LOGOUT_FAILED,
-    BACKCHANNEL_LOGOUT_ABANDONED;
+    BACKCHANNEL_LOGOUT_ABANDONED,
+    /** A person from a directory or provider signed in for the first time: their account was created. */
+    ACCOUNT_PROVISIONED,
+    /** A directory or provider vouched for a person, but the sign-in was refused (username taken, deactivated). */
+    EXTERNAL_SIGN_IN_REFUSED,
+    /** A directory or provider could not be reached for a sign-in. */
+    IDENTITY_SOURCE_UNAVAILABLE,
+    /** An ID token, authorization response or one-time code was refused. */
+    OIDC_SIGN_IN_REFUSED,
+    /** A provider's back-channel logout revoked sessions. */
+    BACKCHANNEL_LOGOUT,
+    /** A back-channel logout token was refused. */
+    BACKCHANNEL_LOGOUT_REFUSED;
 
     /** The label of this kind: {@code login_ok}. */
     public String label() {

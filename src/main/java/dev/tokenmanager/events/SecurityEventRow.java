@@ -51,8 +51,13 @@ public class SecurityEventRow {
         this.detail = bounded(event.detail(), 512);
     }
 
+    /** At most {@code length} characters, and no NUL: PostgreSQL's text cannot hold one (a login name may). */
     private static String bounded(String value, int length) {
-        return value == null || value.length() <= length ? value : value.substring(0, length);
+        if (value == null) {
+            return null;
+        }
+        String storable = value.replace('\u0000', '\uFFFD');
+        return storable.length() <= length ? storable : storable.substring(0, length);
     }
 
     public Instant occurredAt() {

@@ -1,5 +1,7 @@
 package dev.tokenmanager.jwt;
 
+import java.util.Set;
+
 /** The cheap checks on a presented token's text, made before anything parses it. */
 public final class TokenFormat {
 
@@ -10,6 +12,9 @@ public final class TokenFormat {
     public static final int MIN_ID_LENGTH = 22;
     public static final int MAX_ID_LENGTH = 86;
 
+    /** Header parameters that would make a verifier fetch or trust keys, or change processing: never honoured. */
+    public static final Set<String> REFUSED_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit", "b64", "zip");
+
     private TokenFormat() {
     }
 
@@ -18,7 +23,12 @@ public final class TokenFormat {
      * base64url alphabet without padding: {@code ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$}.
      */
     public static boolean isCompactJws(String token) {
-        if (token == null || token.length() > MAX_LENGTH) {
+        return isCompactJws(token, MAX_LENGTH);
+    }
+
+    /** {@link #isCompactJws(String)} with another size limit (for tokens of other issuers). */
+    public static boolean isCompactJws(String token, int maxLength) {
+        if (token == null || token.length() > maxLength) {
             return false;
         }
         int dots = 0;

@@ -10,9 +10,15 @@ import org.jose4j.jwt.NumericDate;
 public final class TokenIssuer {
 
     private final String issuer;
+    private final List<String> audience;
 
-    public TokenIssuer(String issuer) {
+    /**
+     * @param audience the {@code aud} of every token (RFC 8725 §3.9): one value is written as a string, several as
+     *                 an array
+     */
+    public TokenIssuer(String issuer, List<String> audience) {
         this.issuer = issuer;
+        this.audience = List.copyOf(audience);
     }
 
     /**
@@ -31,14 +37,16 @@ public final class TokenIssuer {
     /**
      * Signs a token for one session of a registered client.
      *
-     * @param clientId the session's client ({@code client_id}), or null for none
-     * @param audience the audience ({@code aud}), or null for none
+     * @param clientId       the session's client ({@code client_id}), or null for none
+     * @param clientAudience the client's audience ({@code aud} instead of the issuer's default), or null for the
+     *                       default
      */
     public IssuedToken issue(SigningKey key, String subject, String username, List<String> groups, String sessionId,
-                             String clientId, String audience, Instant issuedAt, Instant expiresAt) {
+                             String clientId, String clientAudience, Instant issuedAt, Instant expiresAt) {
         String tokenId = RandomIds.newId();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(clientAudience != null ? List.of(clientAudience) : audience);
         claims.setSubject(subject);
         claims.setClaim("upn", username);
         claims.setStringListClaim("groups", groups);
@@ -48,9 +56,6 @@ public final class TokenIssuer {
         claims.setClaim("sid", sessionId);
         if (clientId != null) {
             claims.setClaim("client_id", clientId);
-        }
-        if (audience != null) {
-            claims.setAudience(audience);
         }
 
         return new IssuedToken(JwsSigner.sign(key, "JWT", claims), tokenId,

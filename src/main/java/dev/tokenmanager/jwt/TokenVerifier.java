@@ -28,9 +28,6 @@ import org.jose4j.json.JsonUtil;
  */
 public final class TokenVerifier {
 
-    /** Header parameters that would make a verifier fetch or trust keys, or change processing: never honoured. */
-    private static final Set<String> REFUSED_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit", "b64", "zip");
-
     private final String issuer;
     private final int clockSkewSeconds;
     private final Set<String> allowedAlgorithms;
@@ -82,7 +79,7 @@ public final class TokenVerifier {
     }
 
     private VerificationKey keyFor(Map<String, Object> header) throws InvalidTokenException {
-        for (String name : REFUSED_HEADERS) {
+        for (String name : TokenFormat.REFUSED_HEADERS) {
             if (header.containsKey(name)) {
                 throw new InvalidTokenException(Reason.ALGORITHM, "header parameter " + name + " is not accepted");
             }

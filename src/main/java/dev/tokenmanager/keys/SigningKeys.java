@@ -146,6 +146,18 @@ public class SigningKeys {
         }
     }
 
+    /**
+     * The key-encryption key, for other secrets the server must keep out of a database dump and use again (the PKCE
+     * verifiers of browser sign-ins under way). Loaded by {@link #initialize()}.
+     */
+    public KeyEncryption keyEncryption() {
+        KeyEncryption loaded = encryption;
+        if (loaded == null) {
+            throw new IllegalStateException("the key-encryption key is not loaded yet");
+        }
+        return loaded;
+    }
+
     /** The key that signs new tokens. */
     public SigningKey current() {
         return ring.active().orElseThrow(() -> new IllegalStateException("no signing key is loaded"));

@@ -24,6 +24,6 @@ public class TokenServices {
     @Produces
     @Singleton
     TokenIssuer issuer(Settings settings) {
-        return new TokenIssuer(settings.issuer());
+        return new TokenIssuer(settings.issuer(), settings.audience());
     }
 }

@@ -1,8 +1,8 @@
 package dev.tokenmanager.logout;
 
-import static dev.tokenmanager.config.Settings.requirePositive;
+import static dev.tokenmanager.config.ConfigReader.requirePositive;
 
-import dev.tokenmanager.config.Settings;
+import dev.tokenmanager.config.ConfigReader;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,7 +45,7 @@ public record BackchannelLogoutSettings(Duration connectTimeout, Duration respon
 
     /** Reads every setting through {@code lookup}, which answers a property's raw value if it is set. */
     public static BackchannelLogoutSettings read(Function<String, Optional<String>> lookup) {
-        Settings.Reader in = new Settings.Reader(lookup);
+        ConfigReader in = new ConfigReader(lookup);
         return new BackchannelLogoutSettings(
                 in.duration(PREFIX + "connect-timeout", "PT5S"),
                 in.duration(PREFIX + "response-timeout", "PT10S"),

@@ -64,6 +64,12 @@ public class Session {
     @Column(name = "client_id", length = 64)
     private String clientId;
 
+    @Column(name = "source", nullable = false, length = 80)
+    private String source = Origin.LOCAL.source();
+
+    @Column(name = "provider_sid", length = 255)
+    private String providerSid;
+
     protected Session() {
     }
 
@@ -131,6 +137,22 @@ public class Session {
     /** The registered client the session was started for, or null. */
     public String clientId() {
         return clientId;
+    }
+
+    /** How the session was signed in: {@code local}, {@code ldap:<name>} or {@code oidc:<name>}. */
+    public String source() {
+        return source;
+    }
+
+    /** The provider's session id of a provider sign-in, if it gave one. */
+    public Optional<String> providerSid() {
+        return Optional.ofNullable(providerSid);
+    }
+
+    /** Records how the session was signed in (before it is stored). */
+    public void setOrigin(Origin origin) {
+        this.source = origin.source();
+        this.providerSid = origin.providerSid();
     }
 
     /** Whether the session can still authenticate at {@code now}. */

@@ -65,9 +65,31 @@ public class SessionRepository implements LastSeenStore {
 
     /** The ids of the live sessions of the registered client {@code clientId}. */
     public List<String> liveIdsOfClient(String clientId, Instant now) {
-        return em.createQuery("SELECT s.id FROM Session s WHERE s.clientId = :client AND s.revokedAt IS NULL"
-                        + " AND (s.expiresAt IS NULL OR s.expiresAt > :now)", String.class)
+        return em.createQuery("SELECT s.id FROM Session s WHERE s.clientId = :client AND " + Liveness.LIVE,
+                        String.class)
                 .setParameter("client", clientId)
+                .setParameter("now", now.toEpochMilli())
+                .getResultList();
+    }
+
+    /** The live login sessions signed in through {@code source} in the provider's session {@code providerSid}. */
+    public List<String> liveIdsFromProviderSession(String source, String providerSid, Instant now) {
+        return em.createQuery("SELECT s.id FROM Session s WHERE s.source = :source AND s.providerSid = :sid"
+                        + " AND s.kind = :kind AND " + Liveness.LIVE, String.class)
+                .setParameter("source", source)
+                .setParameter("sid", providerSid)
+                .setParameter("kind", SessionKind.LOGIN)
+                .setParameter("now", now.toEpochMilli())
+                .getResultList();
+    }
+
+    /** The account's live login sessions signed in through {@code source}. */
+    public List<String> liveLoginIdsFrom(String accountId, String source, Instant now) {
+        return em.createQuery("SELECT s.id FROM Session s WHERE s.accountId = :account AND s.source = :source"
+                        + " AND s.kind = :kind AND " + Liveness.LIVE, String.class)
+                .setParameter("account", accountId)
+                .setParameter("source", source)
+                .setParameter("kind", SessionKind.LOGIN)
                 .setParameter("now", now.toEpochMilli())
                 .getResultList();
     }

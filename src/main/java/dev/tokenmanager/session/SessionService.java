@@ -74,10 +74,11 @@ public class SessionService implements LiveSessionCount {
      * user respect the limit.
      */
     @Transactional
-    public StartedLogin startLogin(Account account, String name, ClientInfo client, String clientId) {
+    public StartedLogin startLogin(Account account, String name, ClientInfo client, Origin origin, String clientId) {
         Instant now = clock.instant();
         List<String> evicted = makeRoom(account, now);
         Session session = newLogin(account, name, client, now);
+        session.setOrigin(origin);
         session.bindClient(clientId);
         repository.insert(session);
         return new StartedLogin(session, issueRefreshToken(session, now), evicted);
@@ -88,10 +89,11 @@ public class SessionService implements LiveSessionCount {
      * hash); the same per-user limit applies as to any login.
      */
     @Transactional
-    public StartedLogin startConsole(Account account, ClientInfo client, String secret) {
+    public StartedLogin startConsole(Account account, ClientInfo client, String secret, Origin origin) {
         Instant now = clock.instant();
         List<String> evicted = makeRoom(account, now);
         Session session = newLogin(account, CONSOLE_SESSION_NAME, client, now);
+        session.setOrigin(origin);
         session.setSecretHash(SecretHash.of(secret));
         repository.insert(session);
         return new StartedLogin(session, null, evicted);
@@ -199,6 +201,7 @@ public class SessionService implements LiveSessionCount {
         }
         Session session = new Session(RandomIds.newId(), account.id(), SessionKind.TOKEN, name, now, expiresAt,
                 client.ip(), client.userAgent(), client.device());
+        session.setOrigin(new Origin(account.source(), null));
         session.setSecretHash(SecretHash.of(secret));
         repository.insert(session);
         return new CreatedToken(session, secret);
@@ -271,6 +274,24 @@ public class SessionService implements LiveSessionCount {
     public int revokeAllOfClient(String clientId) {
         Instant now = clock.instant();
         return announce(repository.revokeIds(repository.liveIdsOfClient(clientId, now), now)).size();
+    }
+
+    /**
+     * Revokes the live login sessions signed in through {@code source} in the provider session {@code providerSid}
+     * (a back-channel logout naming a {@code sid}); answers how many.
+     */
+    @Transactional
+    public int revokeProviderSession(String source, String providerSid) {
+        Instant now = clock.instant();
+        return announce(repository.revokeIds(repository.liveIdsFromProviderSession(source, providerSid, now), now))
+                .size();
+    }
+
+    /** Revokes the account's live login sessions signed in through {@code source}; answers how many. */
+    @Transactional
+    public int revokeLoginsFrom(String accountId, String source) {
+        Instant now = clock.instant();
+        return announce(repository.revokeIds(repository.liveLoginIdsFrom(accountId, source, now), now)).size();
     }
 
     /** Revokes one session whatever its owner (logout, admin, RFC 7009); false when it was not live. */

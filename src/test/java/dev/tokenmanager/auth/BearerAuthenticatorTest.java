@@ -95,7 +95,7 @@ class BearerAuthenticatorTest {
 
     private String token(String subject, String sessionId) {
         Instant now = clock.instant();
-        return new TokenIssuer(ISSUER).issue(key, subject, "alice", List.of("staff"), sessionId, now,
+        return new TokenIssuer(ISSUER, List.of(ISSUER)).issue(key, subject, "alice", List.of("staff"), sessionId, now,
                 now.plusSeconds(300)).token();
     }
 

@@ -27,6 +27,15 @@ class SettingsTest {
     }
 
     @Test
+    void theAudienceDefaultsToTheIssuer() {
+        assertThat(read(Map.of()).audience()).containsExactly("token-manager");
+        assertThat(read(Map.of("token-manager.issuer", "https://auth.example.com")).audience())
+                .containsExactly("https://auth.example.com");
+        assertThat(read(Map.of("token-manager.audience", "orders, billing")).audience())
+                .containsExactly("orders", "billing");
+    }
+
+    @Test
     void valuesAreParsed() {
         Settings settings = read(Map.of("token-manager.access-ttl", "PT2M",
                 "token-manager.trusted-proxies", "10.0.0.0/8, ::1",

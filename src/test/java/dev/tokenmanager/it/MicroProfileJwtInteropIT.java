@@ -43,11 +43,22 @@ class MicroProfileJwtInteropIT {
     @Deployment(name = "resource-server", order = 2, testable = false)
     @TargetsContainer("payara")
     static WebArchive resourceServer() {
-        return ShrinkWrap.create(WebArchive.class, "resource-server.war")
+        return resourceServer("resource-server.war", "");
+    }
+
+    /** A service that also checks the audience (mp.jwt.verify.audiences): our tokens' default aud. */
+    @Deployment(name = "audience-checking-resource-server", order = 3, testable = false)
+    @TargetsContainer("payara")
+    static WebArchive audienceCheckingResourceServer() {
+        return resourceServer("audience-checking-resource-server.war", "mp.jwt.verify.audiences=token-manager\n");
+    }
+
+    private static WebArchive resourceServer(String archiveName, String moreConfig) {
+        return ShrinkWrap.create(WebArchive.class, archiveName)
                 .addClasses(ResourceServerApplication.class, WhoAmIResource.class)
                 .addAsResource(new StringAsset(
                         "mp.jwt.verify.publickey.location=http://127.0.0.1:" + PORT + "/api/auth/jwks\n"
-                                + "mp.jwt.verify.issuer=token-manager\n"),
+                                + "mp.jwt.verify.issuer=token-manager\n" + moreConfig),
                         "META-INF/microprofile-config.properties")
                 // The @LoginConfig application class must be discovered for the server's MP-JWT to switch on.
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
@@ -57,6 +68,10 @@ class MicroProfileJwtInteropIT {
     @ArquillianResource
     @OperateOnDeployment("resource-server")
     URL resourceServer;
+
+    @ArquillianResource
+    @OperateOnDeployment("audience-checking-resource-server")
+    URL audienceCheckingResourceServer;
 
     private final Api tokenManager = new Api(URI.create("http://127.0.0.1:" + PORT + "/"));
 
@@ -76,6 +91,18 @@ class MicroProfileJwtInteropIT {
         assertThat(who.getString("name")).isEqualTo(user.username());
         assertThat(who.getJsonArray("groups").getString(0)).isEqualTo("user");
         assertThat(who.getString("sid")).isEqualTo(tokens.sessionId());
+    }
+
+    @Test
+    void aResourceServerThatChecksTheAudienceAcceptsOurTokens() {
+        User user = tokenManager.createUser("audience", "user");
+        Tokens tokens = tokenManager.loginOk(user.username(), user.password(), null);
+        assertThat(Jwts.claims(tokens.access()).getString("aud")).isEqualTo("token-manager");
+
+        Reply reply = Api.of(audienceCheckingResourceServer).get("/api/whoami", tokens.access());
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.json().getString("name")).isEqualTo(user.username());
     }
 
     @Test

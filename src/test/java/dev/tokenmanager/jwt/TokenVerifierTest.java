@@ -89,8 +89,8 @@ class TokenVerifierTest {
     void issuerOutputIsAccepted() throws Exception {
         SigningKey key = new SigningKey(KID, "RS256", Optional.of(rsa.getPrivate()), rsa.getPublic());
         Instant now = Instant.now();
-        IssuedToken issued = new TokenIssuer(ISSUER).issue(key, "account-1", "alice", List.of("admin"), SID, now,
-                now.plusSeconds(60));
+        IssuedToken issued = new TokenIssuer(ISSUER, List.of(ISSUER)).issue(key, "account-1", "alice",
+                List.of("admin"), SID, now, now.plusSeconds(60));
         VerifiedToken verified = verifier.verify(issued.token());
         assertThat(verified.tokenId()).isEqualTo(issued.tokenId());
         assertThat(verified.groups()).containsExactly("admin");

@@ -26,7 +26,7 @@ final class TokenFixture {
     TokenFixture(Settings settings, String algorithm) {
         key = KeyMaterial.generate(algorithm, RandomIds.newId()).key();
         VerificationKey verification = key.verification();
-        issuer = new TokenIssuer(settings.issuer());
+        issuer = new TokenIssuer(settings.issuer(), settings.audience());
         // As TokenServices builds it, with a one-key map in place of SigningKeys::find (also a map lookup).
         verifier = new TokenVerifier(settings.issuer(), settings.clockSkew(), Set.copyOf(Settings.ALGORITHMS),
                 kid -> kid.equals(verification.kid()) ? Optional.of(verification) : Optional.empty());
