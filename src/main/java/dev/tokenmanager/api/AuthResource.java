@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -61,8 +60,6 @@ public class AuthResource {
     CurrentCaller caller;
     @Inject
     ClientInfoResolver clients;
-    @Inject
-    Clock clock;
     @Context
     HttpServletRequest request;
 
@@ -142,17 +139,16 @@ public class AuthResource {
     @Public
     public Response refresh(@HeaderParam("Content-Type") String contentType,
                             @HeaderParam("Refresh-Token") String header, String body) {
-        Instant arrivedAt = clock.instant();
         Optional<String> fromBody = FormOrJson.field(contentType, body, "refresh_token");
         if (header != null && fromBody.isPresent() && !header.equals(fromBody.get())) {
             throw ProblemException.badRequest("The Refresh-Token header and the body name different refresh tokens.");
         }
         String token = header != null ? header : fromBody.orElseThrow(() ->
                 ProblemException.badRequest("'refresh_token' (or the Refresh-Token header) is required."));
-        return grants.refresh(token, clients.of(request), arrivedAt)
+        return grants.refresh(token, clients.of(request))
                 .map(AuthResource::tokenResponse)
                 .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-refresh-token",
-                        "The refresh token is unknown, expired, revoked or already used."),
+                        "The refresh token is unknown, expired, revoked, already used or replaced."),
                         Map.of("WWW-Authenticate", ProblemResponses.INVALID_TOKEN_CHALLENGE)));
     }
 

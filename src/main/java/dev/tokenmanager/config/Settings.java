@@ -123,7 +123,8 @@ public record Settings(
                 + value);
     }
 
-    private static void requirePositive(String name, Duration value) {
+    /** Refuses a zero or negative duration, naming the property. */
+    public static void requirePositive(String name, Duration value) {
         if (value.isZero() || value.isNegative()) {
             throw new IllegalArgumentException(name + " must be a positive duration");
         }
@@ -137,21 +138,25 @@ public record Settings(
         }
     }
 
-    private record Reader(Function<String, Optional<String>> lookup) {
+    /**
+     * Reads raw property values through {@code lookup} and converts them, with errors that name the property: the
+     * one way every settings record of the application reads its properties.
+     */
+    public record Reader(Function<String, Optional<String>> lookup) {
 
-        Optional<String> optional(String name) {
+        public Optional<String> optional(String name) {
             return lookup.apply(name).map(String::trim).filter(value -> !value.isEmpty());
         }
 
-        String string(String name, String fallback) {
+        public String string(String name, String fallback) {
             return optional(name).orElse(fallback);
         }
 
-        Duration duration(String name, String fallback) {
+        public Duration duration(String name, String fallback) {
             return parseDuration(name, string(name, fallback));
         }
 
-        int integer(String name, int fallback) {
+        public int integer(String name, int fallback) {
             String value = string(name, Integer.toString(fallback));
             try {
                 return Integer.parseInt(value);
@@ -160,7 +165,7 @@ public record Settings(
             }
         }
 
-        List<String> list(String name) {
+        public List<String> list(String name) {
             return optional(name)
                     .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                     .orElse(List.of());
