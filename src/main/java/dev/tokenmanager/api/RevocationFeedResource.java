@@ -9,7 +9,6 @@ import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -39,15 +38,14 @@ public class RevocationFeedResource {
     RevocationLog log;
     @Inject
     CurrentCaller caller;
-    @Context
-    HttpServletRequest request;
 
     @GET
     @Public
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void follow(@HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+                       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                        @Context SseEventSink sink, @Context Sse sse) {
-        FeedAccess.Decision decision = access.decide(caller.get(), request.getHeader(HttpHeaders.AUTHORIZATION));
+        FeedAccess.Decision decision = access.decide(caller.get(), authorization);
         if (decision instanceof FeedAccess.Decision.Unauthenticated) {
             throw new ProblemException(Problem.of(401, "authentication-required",
                     "The revocation feed needs a bearer token of group introspect or admin."),

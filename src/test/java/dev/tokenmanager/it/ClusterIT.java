@@ -9,10 +9,14 @@ import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.ClusterDeployments;
+import dev.tokenmanager.it.support.Concurrently;
+import dev.tokenmanager.it.support.FeedStream;
 import dev.tokenmanager.it.support.Reply;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -142,6 +146,44 @@ class ClusterIT {
 
         assertProblem(blocked, 429);
         assertThat(blocked.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void theFeedOfEachNodeCarriesRevocationsMadeOnTheOther() throws Exception {
+        User user = node1.createUser("feed");
+        Tokens victim = node1.loginOk(user.username(), user.password(), Api.CHROME_LINUX);
+        Tokens other = node1.loginOk(user.username(), user.password(), Api.SAFARI_IPHONE);
+        try (FeedStream stream = FeedStream.open(node2, node2.loginAdmin().access(), null)) {
+            stream.untilComment(Duration.ofSeconds(30));
+
+            assertThat(node1.delete("/api/sessions/" + victim.sessionId(), other.access()).status()).isEqualTo(204);
+
+            FeedStream.Item event = stream.nextEvent(Duration.ofSeconds(3));
+            assertThat(event).as("node 2's feed carries node 1's revocation").isNotNull();
+            assertThat(event.json().getString("sid")).isEqualTo(victim.sessionId());
+        }
+    }
+
+    @Test
+    void fiftyConcurrentRefreshesOfOneTokenAcrossBothNodesLeaveOneLiveRefreshToken() throws Exception {
+        User user = node1.createUser("refresh");
+        Tokens tokens = node1.loginOk(user.username(), user.password(), null);
+        AtomicInteger next = new AtomicInteger();
+        List<Reply> answers = Concurrently.run(50, () -> (next.getAndIncrement() % 2 == 0 ? node1 : node2)
+                .request("POST", "/api/auth/refresh").form(Map.of("refresh_token", tokens.refresh())).send());
+
+        assertThat(answers).filteredOn(reply -> reply.status() != 200)
+                .allSatisfy(reply -> assertProblem(reply, 401));
+        List<Tokens> answered = answers.stream().filter(reply -> reply.status() == 200)
+                .map(reply -> Tokens.of(reply.json())).toList();
+        assertThat(answered).isNotEmpty();
+        for (Tokens pair : answered) {
+            assertThat(node2.get("/api/me", pair.access()).status()).isEqualTo(200);
+        }
+        long stillRefreshing = answered.stream().filter(pair -> node1.request("POST", "/api/auth/refresh")
+                .form(Map.of("refresh_token", pair.refresh())).send().status() == 200).count();
+        assertThat(stillRefreshing).as("live refresh tokens among the %s answered", answered.size())
+                .isLessThanOrEqualTo(1);
     }
 
     @Test

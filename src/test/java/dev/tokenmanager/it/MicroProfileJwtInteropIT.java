@@ -2,13 +2,12 @@ package dev.tokenmanager.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenmanager.it.interop.ResourceServerApplication;
-import dev.tokenmanager.it.interop.WhoAmIResource;
 import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.ResourceServers;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -18,8 +17,6 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,15 +39,7 @@ class MicroProfileJwtInteropIT {
     @Deployment(name = "resource-server", order = 2, testable = false)
     @TargetsContainer("payara")
     static WebArchive resourceServer() {
-        return ShrinkWrap.create(WebArchive.class, "resource-server.war")
-                .addClasses(ResourceServerApplication.class, WhoAmIResource.class)
-                .addAsResource(new StringAsset(
-                        "mp.jwt.verify.publickey.location=http://127.0.0.1:" + PORT + "/api/auth/jwks\n"
-                                + "mp.jwt.verify.issuer=token-manager\n"),
-                        "META-INF/microprofile-config.properties")
-                // The @LoginConfig application class must be discovered for the server's MP-JWT to switch on.
-                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
-                        + " version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
+        return ResourceServers.war(PORT, Map.of());
     }
 
     @ArquillianResource

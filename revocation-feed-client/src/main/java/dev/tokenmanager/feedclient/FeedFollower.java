@@ -45,6 +45,8 @@ final class FeedFollower {
     private volatile boolean stopped;
     private volatile FeedHealth.State reported;
     private long failures;
+    /** The last problem logged, so that a problem that persists is logged once, not at every attempt. */
+    private String lastProblem;
     private ScheduledFuture<?> watchdog;
     private ScheduledFuture<?> reconnect;
 
@@ -99,7 +101,7 @@ final class FeedFollower {
         try {
             token = token();
         } catch (UncheckedIOException | IllegalStateException e) {
-            LOG.warning("revocation feed: " + e.getMessage() + "; trying again");
+            problem(e.getMessage() + "; trying again");
             retryLater();
             return;
         }
@@ -138,6 +140,14 @@ final class FeedFollower {
         }
     }
 
+    /** Logs {@code message} as a warning unless it is the problem logged last. */
+    private synchronized void problem(String message) {
+        if (!message.equals(lastProblem)) {
+            lastProblem = message;
+            LOG.warning("revocation feed: " + message);
+        }
+    }
+
     /** Connects again after the current wait, doubling it for the next failure. */
     private synchronized void retryLater() {
         if (stopped) {
@@ -160,20 +170,21 @@ final class FeedFollower {
             ended.forgetDead(now / 1000);
             FeedHealth.State state = health.state(now);
             if (state != reported) {
+                logChange(reported, state);
                 reported = state;
-                logChange(state);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "revocation feed: the watchdog failed; it runs again in a second", e);
         }
     }
 
-    private void logChange(FeedHealth.State state) {
+    private void logChange(FeedHealth.State before, FeedHealth.State state) {
         if (state == FeedHealth.State.CUT_OFF) {
             LOG.warning("revocation feed: cut off for longer than " + settings.maxOutage() + ": "
                     + describe(settings.mode()) + " until it is back");
         } else if (state == FeedHealth.State.FOLLOWING) {
-            LOG.info("revocation feed: following again; tokens of ended sessions are refused, the others accepted");
+            LOG.info("revocation feed: " + (before == FeedHealth.State.STARTING ? "following" : "following again")
+                    + "; tokens of ended sessions are refused, the others accepted");
         }
     }
 
@@ -245,6 +256,7 @@ final class FeedFollower {
             caughtUp = true;
             synchronized (FeedFollower.this) {
                 failures = 0;
+                lastProblem = null;
             }
             health.heard(clock.getAsLong());
             LOG.info(() -> "revocation feed: connected and caught up"
@@ -288,13 +300,12 @@ final class FeedFollower {
                 synchronized (FeedFollower.this) {
                     failures = 0;
                 }
-                LOG.warning("revocation feed: the feed does not know event " + resumedAfter
-                        + "; reading it again from its start");
+                problem("the feed does not know event " + resumedAfter + "; reading it again from its start");
             } else if (status == 401 || status == 403) {
-                LOG.warning("revocation feed: the feed refused this service's token (" + status
-                        + "): it must be a valid token of a user in group introspect");
+                problem("the feed refused this service's token (" + status
+                        + "): it must be a valid token of a user in group introspect; trying again");
             } else {
-                LOG.warning("revocation feed: the feed answered " + status);
+                problem("the feed answered " + status + "; trying again");
             }
             lost(null);
         }
@@ -307,7 +318,11 @@ final class FeedFollower {
             over = true;
             cancel();
             if (why != null && !stopped) {
-                LOG.info("revocation feed: " + why + "; reconnecting");
+                if (caughtUp) {
+                    LOG.info("revocation feed: " + why + "; reconnecting");
+                } else {
+                    problem(why + "; trying again");
+                }
             }
             retryLater();
         }
