@@ -745,6 +745,7 @@ def java_version():
 
 
 def main():
+    global DATABASE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=100, help="sessions whose tokens carry the load")
     parser.add_argument("--users", type=int, default=10)
@@ -767,7 +768,9 @@ def main():
     parser.add_argument("--algorithm", default="RS256", choices=["RS256", "ES256"])
     parser.add_argument("--port", type=int, default=18280, help="node 1; node 2 and the cache-less node follow")
     parser.add_argument("--grid-port", type=int, default=16950)
+    parser.add_argument("--database", default=DATABASE, help="PostgreSQL database (dropped and created anew)")
     args = parser.parse_args()
+    DATABASE = args.database
 
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: run bench/load.sh, which installs it")

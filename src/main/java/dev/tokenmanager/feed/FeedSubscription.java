@@ -134,7 +134,7 @@ final class FeedSubscription {
 
     /** Closes the stream (the server stops, or the subscriber is gone). */
     void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (closed.compareAndSet(false, true) && !sink.isClosed()) {
             try {
                 sink.close();
             } catch (RuntimeException e) {

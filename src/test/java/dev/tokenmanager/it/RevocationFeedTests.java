@@ -46,10 +46,12 @@ abstract class RevocationFeedTests {
     static final Duration ACCESS_TTL = Duration.ofMinutes(5);
     static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
 
+    /** The poll is slow here: what the tests see within a second is the feed woken by the revocation itself. */
     static final Map<String, String> TOKEN_MANAGER_SETTINGS = Map.of(
             "token-manager.access-ttl", ACCESS_TTL.toString(),
             "token-manager.clock-skew", CLOCK_SKEW.toString(),
-            "token-manager.revocation-feed.heartbeat", "PT1S");
+            "token-manager.revocation-feed.heartbeat", "PT1S",
+            "token-manager.revocation-feed.poll-interval", "PT30S");
 
     /** The service with the library: fail closed after 4 s cut off, quick reconnects, token from a file. */
     static WebArchive resourceServerArchive() {
@@ -227,8 +229,8 @@ abstract class RevocationFeedTests {
                 .until(() -> whoAmI(bystander.access()), reply -> reply.status() != 200);
         assertProblem(unavailable, 503);
         assertThat(unavailable.header("Retry-After")).isNotNull();
-        assertThat(whoAmI(null).status()).as("a request without a token is the service's own business")
-                .isEqualTo(401);
+        // A request without a token is the service's own business: its MP-JWT refuses it (Jersey 401, RESTEasy 403).
+        assertThat(whoAmI(null).status()).isIn(401, 403);
 
         FEED.restore();
 

@@ -117,7 +117,9 @@ final class FeedFollower {
         current = connection;
         client.sendAsync(request.build(), connection::body).whenComplete((response, failure) -> {
             if (failure != null) {
-                connection.lost("cannot connect (" + failure.getClass().getSimpleName() + ")");
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                        && failure.getCause() != null ? failure.getCause() : failure;
+                connection.lost("cannot connect (" + cause.getClass().getSimpleName() + ")");
             } else if (response.statusCode() != 200) {
                 connection.refused(response.statusCode());
             }

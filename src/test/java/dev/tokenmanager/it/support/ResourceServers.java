@@ -31,7 +31,11 @@ public final class ResourceServers {
                         .collect(Collectors.joining("\n", "", "\n"))), "META-INF/microprofile-config.properties")
                 // The @LoginConfig application class must be discovered for the server's MP-JWT to switch on.
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
-                        + " version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
+                        + " version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml")
+                // RESTEasy (WildFly) enforces @RolesAllowed only when told to; Jersey (Payara) always does.
+                .setWebXML(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
+                        + "<context-param><param-name>resteasy.role.based.security</param-name>"
+                        + "<param-value>true</param-value></context-param></web-app>"));
     }
 
     /**
