@@ -41,9 +41,9 @@ prepare_benchmark() {
     start_postgresql
     local payara_version
     payara_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
-    log "building token-manager, the benchmark's stateless and ceiling WARs, and fetching Payara Micro $payara_version"
+    log "building token-manager, the benchmark's WARs (one with the revocation feed client), fetching Payara Micro $payara_version"
     mvn -B -q -ntp -DskipTests package
-    mvn -B -q -ntp -f bench/pom.xml package
+    mvn -B -q -ntp -f bench/pom.xml package -DskipTests
     mkdir -p bench/target
     mvn -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
         -Dartifact="fish.payara.extras:payara-micro:$payara_version" -DoutputDirectory=bench/target \

@@ -13,6 +13,10 @@ second node of the data grid, last-seen writes per session per accuracy window, 
 latency with the sessions seeded and again with a million more rows in tm_session. A third node without the session
 cache (every request reads PostgreSQL) shows what the cache is worth.
 
+The revocation feed (also alone, with --only feed): b again beside b+, GET /stateless-feed/api/me, the same stateless
+WAR with the revocation feed client (bench/stateless-feed), in alternating rounds; and for --feed-revocations
+revocations at token-manager, the time from the revocation's answer until b+ refuses the revoked token.
+
 Only the standard library; tokens never reach stdout or the logs (they go to a file under bench/target).
 """
 
@@ -142,11 +146,13 @@ class Node:
         self.port = port
         self.log_path = WORK / f"{name}.log"
         command = ["java", "-Xmx1g", "-XX:+UseParallelGC", f"-Dbench.port={port}",
+                   f"-Dbench.feed-token-file={WORK / 'feed-token.txt'}",
                    "-Dhazelcast.socket.bind.any=false", "-jar", str(WORK / "payara-micro.jar"),
                    "--deploy", f"{ROOT / 'target' / 'token-manager.war'}:/",
                    "--port", str(port), "--prebootcommandfile", str(preboot)]
         if with_bench_wars:
-            for module, war in [("stateless", "stateless"), ("ceiling", "ceiling"), ("ceiling", "platform")]:
+            for module, war in [("stateless", "stateless"), ("stateless-feed", "stateless-feed"),
+                                ("ceiling", "ceiling"), ("ceiling", "platform")]:
                 command += ["--deploy", f"{ROOT / 'bench' / module / 'target' / (war + '.war')}:/{war}"]
         if cluster:
             command += ["--clustermode", "tcpip:" + ",".join(f"127.0.0.1:{p}" for p in grid_ports),
@@ -269,6 +275,9 @@ class Bench:
         self.grid_ports = [args.grid_port, args.grid_port + 1]
         fresh_database()
         log(f"database {DATABASE} created")
+        if args.only == "feed":
+            self.run_feed_only(p1)
+            return
 
         node1 = self.start("node-1", p1, self.grid_ports[0], with_bench_wars=True, cluster=True)
         node1.wait_ready(["/api/auth/jwks", "/ceiling/api/ping", "/platform/api/ping"])
@@ -278,10 +287,7 @@ class Bench:
         self.seed(p1)
         node3.wait_ready(["/api/auth/jwks"])
 
-        tokens = [s["access_token"] for s in self.load_sessions]
-        self.tokens_file.write_text("\n".join(tokens) + "\n")
-        self.tokens_file.chmod(0o600)
-        bearer = {"TOKENS_FILE": str(self.tokens_file)}
+        bearer = self.write_tokens()
         targets = {
             "a": (f"http://127.0.0.1:{p1}/api/me", bearer),
             "b": (f"http://127.0.0.1:{p1}/stateless/api/me", bearer),
@@ -300,6 +306,7 @@ class Bench:
             (stats_after["session_database_reads"] - stats_before["session_database_reads"])
             / max(1, stats_after["authentications"]["ok"] - stats_before["authentications"]["ok"]))
 
+        self.feed(p1, bearer)
         if args.profile:
             self.profile(node1, targets, ["a", "b", "d"])
         self.last_seen(p1, targets["a"])
@@ -323,7 +330,7 @@ class Bench:
 
     # -------------------------------------------------------------------------------------------- seeding
 
-    def seed(self, port):
+    def seed(self, port, feed_only=False):
         args = self.args
         admin = login(port, "admin", ADMIN_PASSWORD, "bench")["access_token"]
         client = Client(port)
@@ -332,10 +339,15 @@ class Bench:
             client.json("POST", "/api/admin/users", admin,
                         {"username": username, "password": USER_PASSWORD, "groups": ["user"]}, expect=201)
         self.filler_account = as_postgres("SELECT id FROM tm_account WHERE username = 'bench-filler'", DATABASE)
+        self.seed_feed_token(client, admin)
         client.close()
-        # Sessions under load, plus the ones of the revocation measurements: two per revocation (the revoking
-        # session and the revoked one, of one user) for each of the two settings, and a spare pair per user.
-        wanted = args.sessions + 4 * (args.revocations + 1) + 2 * len(users)
+        # Sessions under load, one per feed revocation (and one to warm up), plus the ones of the revocation
+        # measurements: two per revocation (the revoking session and the revoked one, of one user) for each of the
+        # two settings, and a spare pair per user.
+        feed_victims = args.feed_revocations + 1
+        wanted = args.sessions + feed_victims
+        if not feed_only:
+            wanted += 4 * (args.revocations + 1) + 2 * len(users)
         log(f"seeding {wanted} login sessions of {len(users)} users (each login hashes a password with"
             " PBKDF2, 600,000 iterations: this takes a while)")
         started = time.time()
@@ -345,7 +357,25 @@ class Bench:
                 range(wanted)))
         log(f"seeded in {time.time() - started:.0f} s")
         self.load_sessions = logins[:args.sessions]
-        self.spare_sessions = logins[args.sessions:]
+        self.feed_sessions = logins[args.sessions:args.sessions + feed_victims]
+        self.spare_sessions = logins[args.sessions + feed_victims:]
+
+    def seed_feed_token(self, client, admin):
+        """The revocation feed client's credential: a named token of a user in group introspect, in the file the
+        stateless-feed WAR reads it from (it retries until the file is there)."""
+        client.json("POST", "/api/admin/users", admin,
+                    {"username": "bench-feed", "password": USER_PASSWORD, "groups": ["introspect"]}, expect=201)
+        subscriber = login(self.args.port, "bench-feed", USER_PASSWORD, "bench")["access_token"]
+        token = client.json("POST", "/api/tokens", subscriber, {"name": "revocation feed"}, expect=201)["token"]
+        path = WORK / "feed-token.txt"
+        path.write_text(token + "\n")
+        path.chmod(0o600)
+
+    def write_tokens(self):
+        tokens = [s["access_token"] for s in self.load_sessions]
+        self.tokens_file.write_text("\n".join(tokens) + "\n")
+        self.tokens_file.chmod(0o600)
+        return {"TOKENS_FILE": str(self.tokens_file)}
 
     def stats(self, port):
         client = Client(port)
@@ -455,6 +485,108 @@ class Bench:
         log(f"revocation, two nodes: {self.results['revocation_across_nodes']['first_request_refused']}/"
             f"{len(timings) - 1} refused on node 2's next request")
 
+    def run_feed_only(self, port):
+        node1 = self.start("node-1", port, None, with_bench_wars=True, cluster=False)
+        node1.wait_ready(["/api/auth/jwks"])
+        self.seed(port, feed_only=True)
+        self.feed(port, self.write_tokens())
+        self.report_feed()
+
+    def feed(self, port, bearer):
+        """b and b+ (the stateless WAR with the revocation feed client) in alternating rounds; then the time from a
+        revocation at token-manager until b+ refuses the token, for each of the feed sessions."""
+        args = self.args
+        probe = self.load_sessions[0]["access_token"]
+        client = Client(port)
+        deadline = time.time() + 180
+        while client.call("GET", "/stateless-feed/api/me", probe)[0] != 200:  # fail closed until caught up
+            if time.time() > deadline:
+                raise RuntimeError("the stateless WAR with the feed client did not follow the feed within 180 s;"
+                                   " see node-1.log")
+            time.sleep(0.5)
+        client.close()
+        log("feed: the stateless WAR with the revocation feed client follows the feed")
+        targets = {"b": (f"http://127.0.0.1:{port}/stateless/api/me", bearer),
+                   "b_feed": (f"http://127.0.0.1:{port}/stateless-feed/api/me", bearer)}
+        for url, env in targets.values():
+            wrk(url, 1, 1, env)
+        saved_rounds = args.rounds
+        args.rounds = args.feed_rounds
+        try:
+            self.alternate("feed_throughput", targets, ["b", "b_feed"])
+        finally:
+            args.rounds = saved_rounds
+        self.feed_latency(port)
+
+    def feed_latency(self, port):
+        admin = login(port, "admin", ADMIN_PASSWORD, "bench")["access_token"]
+        revoking, checking = Client(port), Client(port)
+        timings = []
+        for victim in self.feed_sessions:
+            token = victim["access_token"]
+            status = checking.call("GET", "/stateless-feed/api/me", token)[0]
+            if status != 200:
+                raise RuntimeError(f"a live token got {status} from the stateless WAR with the feed client")
+            sent = time.perf_counter()
+            revoking.json("DELETE", f"/api/admin/sessions/{victim['session_id']}", admin, expect=204)
+            answered = time.perf_counter()
+            while True:
+                status = checking.call("GET", "/stateless-feed/api/me", token)[0]
+                if status == 401:
+                    break
+                if status != 200:
+                    raise RuntimeError(f"the stateless WAR with the feed client answered {status}")
+                if time.perf_counter() - answered > 30:
+                    raise RuntimeError("a revoked token is still accepted by the stateless WAR after 30 s")
+                time.sleep(0.002)
+            refused = time.perf_counter()
+            timings.append(((refused - answered) * 1000, (refused - sent) * 1000))
+        revoking.close()
+        checking.close()
+        counted = timings[1:]  # the first warms the path up
+        after_answer = [a for a, _ in counted]
+        after_request = [r for _, r in counted]
+        self.results["feed_latency"] = {
+            "revocations": len(counted),
+            "p50_ms": percentile(after_answer, 50), "p99_ms": percentile(after_answer, 99),
+            "max_ms": max(after_answer),
+            "from_request_p50_ms": percentile(after_request, 50),
+            "from_request_p99_ms": percentile(after_request, 99),
+        }
+        log(f"feed: {len(counted)} revocations refused by the stateless WAR, p99"
+            f" {self.results['feed_latency']['p99_ms']:.0f} ms after the revocation answered")
+
+    def feed_lines(self):
+        args = self.args
+        t, lat = self.results["feed_throughput"], self.results["feed_latency"]
+        ratio = t["b_feed"]["rps"] / t["b"]["rps"]
+        return [
+            f"| GET, {args.sessions} sessions, {args.feed_rounds} alternating rounds of {args.duration} s |"
+            " requests/s | p50 ms | p99 ms | rounds (req/s) |",
+            "|---|---|---|---|---|",
+            f"| b. `/stateless/api/me`, stateless MP-JWT | {t['b']['rps']:.0f} | {t['b']['p50_ms']:.2f} |"
+            f" {t['b']['p99_ms']:.2f} | {t['b']['rounds']} |",
+            f"| b+. `/stateless-feed/api/me`, the same with the revocation feed client | {t['b_feed']['rps']:.0f} |"
+            f" {t['b_feed']['p50_ms']:.2f} | {t['b_feed']['p99_ms']:.2f} | {t['b_feed']['rounds']} |",
+            "",
+            f"- throughput with the revocation feed client / without: **{ratio:.3f}** (target >= 0.95)",
+            f"- revocation at token-manager until the stateless service with the client refuses the token, over"
+            f" {lat['revocations']} revocations: from the revocation's answer p50 {lat['p50_ms']:.0f} ms, p99"
+            f" **{lat['p99_ms']:.0f} ms**, max {lat['max_ms']:.0f} ms (target p99 <= 1000 ms); from the revocation's"
+            f" request p50 {lat['from_request_p50_ms']:.0f} ms, p99 {lat['from_request_p99_ms']:.0f} ms",
+        ]
+
+    def report_feed(self):
+        args = self.args
+        lines = [f"token-manager load benchmark, revocation feed only: {time.strftime('%Y-%m-%d')},"
+                 f" {os.cpu_count()} cores, {java_version()}, {args.algorithm} tokens, PostgreSQL,"
+                 f" wrk -t1 -c{args.connections} (medians)", ""] + self.feed_lines()
+        text = "\n".join(lines)
+        print(text)
+        (WORK / "load-results-feed.md").write_text(text + "\n")
+        (WORK / "load-results-feed.json").write_text(json.dumps(self.results, indent=2) + "\n")
+        log(f"written to {WORK / 'load-results-feed.md'} and load-results-feed.json")
+
     def login_throughput(self, port):
         args = self.args
         log(f"login throughput: {args.login_seconds} s")
@@ -511,6 +643,7 @@ class Bench:
             f" allows at most {ls['bound_per_session']}: the first use, then one per window)")
         lines.append(f"- logins: {r['login']['rps']:.1f}/s (p50 {r['login']['p50_ms']:.0f} ms; PBKDF2-SHA256 with"
                      " 600,000 iterations per login, by design)")
+        lines += [""] + self.feed_lines()
         lines += ["", f"| GET `/api/me` p99 | {args.sessions} sessions | {r['filler_rows']:,} sessions | ratio |",
                   "|---|---|---|---|"]
         for kind in ["a", "a_nocache", "b"]:
@@ -614,6 +747,7 @@ def java_version():
 
 
 def main():
+    global DATABASE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=100, help="sessions whose tokens carry the load")
     parser.add_argument("--users", type=int, default=10)
@@ -628,10 +762,17 @@ def main():
     parser.add_argument("--last-seen-windows", type=int, default=4, help="windows of load for the count")
     parser.add_argument("--no-profile", dest="profile", action="store_false",
                         help="skip the JFR profiles of a and b")
+    parser.add_argument("--feed-revocations", type=int, default=100,
+                        help="revocations timed until the stateless WAR with the feed client refuses them")
+    parser.add_argument("--feed-rounds", type=int, default=5, help="alternating rounds of b and b+")
+    parser.add_argument("--only", choices=["feed"],
+                        help="run one part alone: feed (one node, b and b+, the feed's latency), ~5 minutes")
     parser.add_argument("--algorithm", default="RS256", choices=["RS256", "ES256"])
     parser.add_argument("--port", type=int, default=18280, help="node 1; node 2 and the cache-less node follow")
     parser.add_argument("--grid-port", type=int, default=16950)
+    parser.add_argument("--database", default=DATABASE, help="PostgreSQL database (dropped and created anew)")
     args = parser.parse_args()
+    DATABASE = args.database
 
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: run bench/load.sh, which installs it")

@@ -2,7 +2,8 @@
 # The load benchmark, in one command from a fresh clone: bash bench/load.sh [options of bench/load.py]
 # Installs wrk and PostgreSQL when missing (apt-get), builds token-manager and the benchmark-only WARs (bench/pom.xml),
 # fetches Payara Micro through Maven, then runs bench/load.py, which starts the servers on loopback, seeds,
-# measures and prints the table (also in bench/target/load-results.md). About 15 minutes on 2 cores.
+# measures and prints the table (also in bench/target/load-results.md). About 20 minutes on 2 cores;
+# `bash bench/load.sh --only feed` measures only the revocation feed (about 5 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=../.ci/lib.sh

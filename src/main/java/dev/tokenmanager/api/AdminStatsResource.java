@@ -4,6 +4,7 @@ import dev.tokenmanager.account.AccountService;
 import dev.tokenmanager.account.Groups;
 import dev.tokenmanager.auth.BearerAuthenticator;
 import dev.tokenmanager.cluster.Cluster;
+import dev.tokenmanager.feed.RevocationFeed;
 import dev.tokenmanager.http.Jsons;
 import dev.tokenmanager.metrics.AuthOutcome;
 import dev.tokenmanager.metrics.AuthStats;
@@ -23,8 +24,8 @@ import java.util.Locale;
  * This node's counters since start-up: {@code /api/admin/stats}. Authentications by outcome, the session lookups
  * they caused (the request path's only use of the session store) and how many of those read the database, logins,
  * refreshes, refresh-token reuse; the live sessions of the whole installation; how this node's verified-token and
- * session caches do; and the data grid as this node sees it (members, events another node did not acknowledge in
- * time).
+ * session caches do; the data grid as this node sees it (members, events another node did not acknowledge in
+ * time); and the revocation feed's streams on this node.
  */
 @RequestScoped
 @Path("admin/stats")
@@ -44,6 +45,8 @@ public class AdminStatsResource {
     CachedSessionLookup sessionCache;
     @Inject
     AccountService accounts;
+    @Inject
+    RevocationFeed feed;
 
     @GET
     public String stats() {
@@ -74,6 +77,11 @@ public class AdminStatsResource {
                 .add("cluster", Jsons.createObjectBuilder()
                         .add("members", cluster.members())
                         .add("unacknowledged_events", cluster.unacknowledgedEvents()))
+                .add("revocation_feed", Jsons.createObjectBuilder()
+                        .add("subscribers", feed.subscribers())
+                        .add("subscriptions", feed.subscriptionsStarted())
+                        .add("resumed_subscriptions", feed.subscriptionsResumed())
+                        .add("events_sent", feed.eventsSent()))
                 .build().toString();
     }
 

@@ -161,7 +161,6 @@ public class AuthResource {
     @Public
     public Response refresh(@HeaderParam("Content-Type") String contentType,
                             @HeaderParam("Refresh-Token") String header, String body) {
-        Instant arrivedAt = clock.instant();
         Optional<String> fromBody = FormOrJson.field(contentType, body, "refresh_token");
         if (header != null && fromBody.isPresent() && !header.equals(fromBody.get())) {
             throw ProblemException.badRequest("The Refresh-Token header and the body name different refresh tokens.");
@@ -171,10 +170,10 @@ public class AuthResource {
         ClientInfo client = clients.of(request);
         ClientChecks.require(grants.refreshClient(token, FormOrJson.field(contentType, body, "client_id").orElse(null),
                 FormOrJson.field(contentType, body, "client_secret").orElse(null)), events, client.ip());
-        return grants.refresh(token, client, arrivedAt)
+        return grants.refresh(token, client)
                 .map(granted -> tokenResponse(granted, clock.instant()))
                 .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-refresh-token",
-                        "The refresh token is unknown, expired, revoked or already used."),
+                        "The refresh token is unknown, expired, revoked, already used or replaced."),
                         Map.of("WWW-Authenticate", ProblemResponses.INVALID_TOKEN_CHALLENGE)));
     }
 

@@ -244,20 +244,21 @@ public class GrantService {
     }
 
     /**
-     * Refreshes with {@code refreshToken}, presented at {@code arrivedAt}; empty when it is refused (unknown,
-     * ended, lost a race, or reused: reuse revokes the whole session and is recorded as a security event).
+     * Refreshes with {@code refreshToken}; empty when it is refused (unknown, ended, superseded, lost a race, or
+     * reused: reuse revokes the whole session and is recorded as a security event). A retry with the previous token
+     * within its grace answers a new pair and is recorded too.
      */
-    public Optional<Granted> refresh(String refreshToken, ClientInfo client, Instant arrivedAt) {
-        Optional<Granted> granted = rotate(refreshToken, client, arrivedAt);
+    public Optional<Granted> refresh(String refreshToken, ClientInfo client) {
+        Optional<Granted> granted = rotate(refreshToken, client);
         stats.recordRefresh(granted.isPresent() ? AuthStats.Grant.OK : AuthStats.Grant.FAILED);
         return granted;
     }
 
-    private Optional<Granted> rotate(String refreshToken, ClientInfo client, Instant arrivedAt) {
+    private Optional<Granted> rotate(String refreshToken, ClientInfo client) {
         if (!RefreshSecrets.isWellFormed(refreshToken)) {
             return Optional.empty();
         }
-        Rotation rotation = sessions.rotate(refreshToken, arrivedAt);
+        Rotation rotation = sessions.rotate(refreshToken);
         if (rotation instanceof Rotation.Reused reused) {
             stats.recordReuseDetection();
             Session session = reused.session();
@@ -267,16 +268,29 @@ public class GrantService {
                     .detail("a rotated refresh token was presented again; the session is revoked"));
             return Optional.empty();
         }
-        if (!(rotation instanceof Rotation.Rotated rotated)) {
+        Session session;
+        String newRefreshToken;
+        if (rotation instanceof Rotation.Rotated rotated) {
+            session = rotated.session();
+            newRefreshToken = rotated.refreshToken();
+        } else if (rotation instanceof Rotation.Retried retried) {
+            session = retried.session();
+            newRefreshToken = retried.refreshToken();
+        } else {
             return Optional.empty();
         }
-        Optional<Account> account = accountRows.byId(rotated.session().accountId()).filter(Account::isActive);
+        Optional<Account> account = accountRows.byId(session.accountId()).filter(Account::isActive);
         if (account.isEmpty()) {
-            sessions.revoke(rotated.session().id());
+            sessions.revoke(session.id());
             return Optional.empty();
         }
-        return Optional.of(new Granted(rotated.session(), accessToken(account.get(), rotated.session()),
-                rotated.refreshToken()));
+        if (rotation instanceof Rotation.Retried) {
+            events.record(SecurityEvent.of(SecurityEventKind.REFRESH_TOKEN_RETRY)
+                    .account(session.accountId(), account.get().username()).session(session.id()).ip(client.ip())
+                    .detail("the previous refresh token was presented again within its grace; its unused successor"
+                            + " is superseded"));
+        }
+        return Optional.of(new Granted(session, accessToken(account.get(), session), newRefreshToken));
     }
 
     private IssuedToken accessToken(Account account, Session session) {

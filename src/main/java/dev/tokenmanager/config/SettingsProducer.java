@@ -15,10 +15,15 @@ public class SettingsProducer {
     public Settings settings() {
         Settings current = settings;
         if (current == null) {
-            Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
-            current = Settings.read(name -> config.getOptionalValue(name, String.class));
+            current = Settings.read(reader().lookup());
             settings = current;
         }
         return current;
+    }
+
+    /** The application's MicroProfile Config, as every settings record of the application reads it. */
+    public static ConfigReader reader() {
+        Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
+        return new ConfigReader(name -> config.getOptionalValue(name, String.class));
     }
 }

@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Applies the {@link CorsPolicy} to the API: answers preflights, marks allowed cross-origin responses. */
-@WebFilter(filterName = "cors", urlPatterns = "/api/*")
+// Async: the revocation feed's streams under /api are asynchronous requests.
+@WebFilter(filterName = "cors", urlPatterns = "/api/*", asyncSupported = true)
 public class CorsFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -8,9 +8,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * Deletes sessions that ended (revoked or expired) longer ago than the retention period, every prune interval, on
- * one node of the cluster at a time (the holder of the job's lease).
+ * one node of the cluster at a time (the holder of the job's lease), and tells other keepers of ended sessions to
+ * prune theirs ({@link PruneDue}).
  */
 @ApplicationScoped
 public class SessionPruner {
@@ -38,6 +42,8 @@ public class SessionPruner {
     JobLeases leases;
     @Inject
     Cluster cluster;
+    @Inject
+    Event<PruneDue> pruning;
 
     private ScheduledFuture<?> schedule;
 
@@ -65,7 +71,9 @@ public class SessionPruner {
             if (!leases.acquire(JOB, cluster.nodeId(), settings.pruneInterval().multipliedBy(2))) {
                 return 0;
             }
-            int deleted = repository.deleteEndedBefore(clock.instant().minus(settings.sessionRetention()));
+            Instant now = clock.instant();
+            pruning.fire(new PruneDue(now));
+            int deleted = repository.deleteEndedBefore(now.minus(settings.sessionRetention()));
             if (deleted > 0) {
                 LOG.info("pruned " + deleted + " ended sessions");
             }

@@ -65,6 +65,8 @@ public class SessionService implements LiveSessionCount {
     Clock clock;
     @Inject
     Settings settings;
+    @Inject
+    RotationSettings rotation;
 
     /**
      * Starts a login session for {@code account} on the client's device, with its first refresh token, for the
@@ -128,17 +130,20 @@ public class SessionService implements LiveSessionCount {
     }
 
     /**
-     * Presents a refresh token that arrived at {@code arrivedAt}. Concurrent presentations of one token serialize
-     * on the session row: the first rotates it; the others find it rotated after they arrived and lose the race.
-     * A token found rotated before the request arrived is reuse: the whole session is revoked.
+     * Presents a refresh token. Concurrent presentations of one session's tokens serialize on the session row. The
+     * current token is rotated; the previous one, within the retry grace and while its successor is unused, answers
+     * a new pair that supersedes that successor (a retry after a lost answer, or a concurrent refresh); a token that
+     * was still unused when this request first read it never counts as reuse (it arrived while the token was live);
+     * anything else rotated away is reuse: the whole session is revoked.
      */
     @Transactional
-    public Rotation rotate(String refreshToken, Instant arrivedAt) {
-        String hash = SecretHash.of(refreshToken);
-        RefreshToken presented = em.find(RefreshToken.class, hash);
+    public Rotation rotate(String refreshToken) {
+        RefreshToken presented = em.find(RefreshToken.class, SecretHash.of(refreshToken));
         if (presented == null) {
             return new Rotation.Refused();
         }
+        // Read before waiting for the lock: the committed state when this request arrived.
+        boolean sawLive = presented.usedAt().isEmpty() && presented.supersededAt().isEmpty();
         Optional<Session> locked = repository.findForUpdate(presented.sessionId());
         em.refresh(presented);
         Instant now = clock.instant();
@@ -146,16 +151,28 @@ public class SessionService implements LiveSessionCount {
             return new Rotation.Refused();
         }
         Session session = locked.get();
-        if (presented.usedAt().isPresent()) {
-            if (!presented.usedAt().get().isBefore(arrivedAt)) {
+        RefreshToken successor = successorOf(presented);
+        switch (RotationRule.decide(presented, successor, sawLive, now, rotation.retryGrace())) {
+            case ROTATE -> {
+                session.extendTo(expiry().expiresAt(session.createdAt(), now));
+                return new Rotation.Rotated(session, replace(presented, session, now));
+            }
+            case RETRY -> {
+                successor.supersede(now);
+                session.extendTo(expiry().expiresAt(session.createdAt(), now));
+                return new Rotation.Retried(session, replace(presented, session, now));
+            }
+            case REUSE -> {
+                announce(repository.revokeIds(List.of(session.id()), now));
+                return new Rotation.Reused(session);
+            }
+            case LOST_RACE -> {
                 return new Rotation.LostRace();
             }
-            announce(repository.revokeIds(List.of(session.id()), now));
-            return new Rotation.Reused(session);
+            default -> {
+                return new Rotation.Refused();
+            }
         }
-        presented.markUsed(now);
-        session.extendTo(expiry().expiresAt(session.createdAt(), now));
-        return new Rotation.Rotated(session, issueRefreshToken(session, now));
     }
 
     /**
@@ -169,14 +186,36 @@ public class SessionService implements LiveSessionCount {
                 : repository.find(token.sessionId()).filter(session -> session.isLive(clock.instant()));
     }
 
-    /** The live session a refresh token belongs to, if the token is its current one (for introspection and revocation). */
+    private RefreshToken successorOf(RefreshToken token) {
+        return token.successorHash().map(hash -> em.find(RefreshToken.class, hash)).orElse(null);
+    }
+
+    /** Issues the token that replaces {@code presented}; answers its secret (shown once). */
+    private String replace(RefreshToken presented, Session session, Instant now) {
+        String secret = RefreshSecrets.generate();
+        RefreshToken successor = new RefreshToken(SecretHash.of(secret), session.id(), now);
+        em.persist(successor);
+        presented.replacedBy(successor, now);
+        return secret;
+    }
+
+    /**
+     * The live session a refresh token belongs to, if the token would refresh it now (the current one, or the
+     * previous one within its retry grace): for introspection and revocation.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Session> byCurrentRefreshToken(String refreshToken) {
         RefreshToken token = em.find(RefreshToken.class, SecretHash.of(refreshToken));
-        if (token == null || token.usedAt().isPresent()) {
+        if (token == null) {
             return Optional.empty();
         }
-        return repository.find(token.sessionId()).filter(session -> session.isLive(clock.instant()));
+        Instant now = clock.instant();
+        RotationRule.Outcome outcome = RotationRule.decide(token, successorOf(token), false, now,
+                rotation.retryGrace());
+        if (outcome != RotationRule.Outcome.ROTATE && outcome != RotationRule.Outcome.RETRY) {
+            return Optional.empty();
+        }
+        return repository.find(token.sessionId()).filter(session -> session.isLive(now));
     }
 
     private String issueRefreshToken(Session session, Instant now) {

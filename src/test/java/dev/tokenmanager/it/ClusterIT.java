@@ -10,6 +10,8 @@ import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.ClusterDeployments;
+import dev.tokenmanager.it.support.Concurrently;
+import dev.tokenmanager.it.support.FeedStream;
 import dev.tokenmanager.it.support.LogoutReceiver;
 import dev.tokenmanager.it.support.Reply;
 import dev.tokenmanager.it.support.Waits;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,12 +40,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ClusterIT {
 
+    /** The feed's poll is slow here: what node 2's feed shows at once, the data grid woke it for. */
     private static final Map<String, String> SETTINGS = Map.of(
             "token-manager.login-max-failures", "3",
             "token-manager.login-failure-window", "PT4S",
             "token-manager.session-cache-ttl", "PT60S",
             // Both nodes look for due back-channel logouts twice a second: they race for the deliveries.
-            "token-manager.backchannel-logout.poll-interval", "PT0.5S");
+            "token-manager.backchannel-logout.poll-interval", "PT0.5S",
+            "token-manager.revocation-feed.poll-interval", "PT30S");
 
     @Deployment(name = "node-1", order = 1, testable = false)
     @TargetsContainer("node-1")
@@ -213,6 +218,44 @@ class ClusterIT {
                     });
             assertThat(node1.get("/api/me", last.access()).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void theFeedOfEachNodeCarriesRevocationsMadeOnTheOther() throws Exception {
+        User user = node1.createUser("feed");
+        Tokens victim = node1.loginOk(user.username(), user.password(), Api.CHROME_LINUX);
+        Tokens other = node1.loginOk(user.username(), user.password(), Api.SAFARI_IPHONE);
+        try (FeedStream stream = FeedStream.open(node2, node2.loginAdmin().access(), null)) {
+            stream.untilComment(Duration.ofSeconds(30));
+
+            assertThat(node1.delete("/api/sessions/" + victim.sessionId(), other.access()).status()).isEqualTo(204);
+
+            FeedStream.Item event = stream.nextEvent(Duration.ofSeconds(5));
+            assertThat(event).as("node 2's feed carries node 1's revocation").isNotNull();
+            assertThat(event.json().getString("sid")).isEqualTo(victim.sessionId());
+        }
+    }
+
+    @Test
+    void fiftyConcurrentRefreshesOfOneTokenAcrossBothNodesLeaveOneLiveRefreshToken() throws Exception {
+        User user = node1.createUser("refresh");
+        Tokens tokens = node1.loginOk(user.username(), user.password(), null);
+        AtomicInteger next = new AtomicInteger();
+        List<Reply> answers = Concurrently.run(50, () -> (next.getAndIncrement() % 2 == 0 ? node1 : node2)
+                .request("POST", "/api/auth/refresh").form(Map.of("refresh_token", tokens.refresh())).send());
+
+        assertThat(answers).filteredOn(reply -> reply.status() != 200)
+                .allSatisfy(reply -> assertProblem(reply, 401));
+        List<Tokens> answered = answers.stream().filter(reply -> reply.status() == 200)
+                .map(reply -> Tokens.of(reply.json())).toList();
+        assertThat(answered).isNotEmpty();
+        for (Tokens pair : answered) {
+            assertThat(node2.get("/api/me", pair.access()).status()).isEqualTo(200);
+        }
+        long stillRefreshing = answered.stream().filter(pair -> node1.request("POST", "/api/auth/refresh")
+                .form(Map.of("refresh_token", pair.refresh())).send().status() == 200).count();
+        assertThat(stillRefreshing).as("live refresh tokens among the %s answered", answered.size())
+                .isLessThanOrEqualTo(1);
     }
 
     @Test

@@ -3,13 +3,12 @@ package dev.tokenmanager.it;
 import dev.tokenmanager.testing.Jwts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenmanager.it.interop.ResourceServerApplication;
-import dev.tokenmanager.it.interop.WhoAmIResource;
 import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.Deployments;
 import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.ResourceServers;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -19,8 +18,6 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,26 +40,15 @@ class MicroProfileJwtInteropIT {
     @Deployment(name = "resource-server", order = 2, testable = false)
     @TargetsContainer("payara")
     static WebArchive resourceServer() {
-        return resourceServer("resource-server.war", "");
+        return ResourceServers.war(PORT, Map.of());
     }
 
     /** A service that also checks the audience (mp.jwt.verify.audiences): our tokens' default aud. */
     @Deployment(name = "audience-checking-resource-server", order = 3, testable = false)
     @TargetsContainer("payara")
     static WebArchive audienceCheckingResourceServer() {
-        return resourceServer("audience-checking-resource-server.war", "mp.jwt.verify.audiences=token-manager\n");
-    }
-
-    private static WebArchive resourceServer(String archiveName, String moreConfig) {
-        return ShrinkWrap.create(WebArchive.class, archiveName)
-                .addClasses(ResourceServerApplication.class, WhoAmIResource.class)
-                .addAsResource(new StringAsset(
-                        "mp.jwt.verify.publickey.location=http://127.0.0.1:" + PORT + "/api/auth/jwks\n"
-                                + "mp.jwt.verify.issuer=token-manager\n" + moreConfig),
-                        "META-INF/microprofile-config.properties")
-                // The @LoginConfig application class must be discovered for the server's MP-JWT to switch on.
-                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
-                        + " version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
+        return ResourceServers.war("audience-checking-resource-server.war", PORT,
+                Map.of("mp.jwt.verify.audiences", "token-manager"));
     }
 
     @ArquillianResource

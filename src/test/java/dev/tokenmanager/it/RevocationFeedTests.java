@@ -1,0 +1,258 @@
+package dev.tokenmanager.it;
+
+import static dev.tokenmanager.it.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tokenmanager.it.support.Api;
+import dev.tokenmanager.it.support.Api.Tokens;
+import dev.tokenmanager.it.support.Api.User;
+import dev.tokenmanager.it.support.Deployments;
+import dev.tokenmanager.it.support.FeedStream;
+import dev.tokenmanager.it.support.Reply;
+import dev.tokenmanager.it.support.ResourceServers;
+import dev.tokenmanager.it.support.TcpProxy;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The revocation feed and its client library, through the real thing: token-manager, and beside it another service
+ * that verifies our tokens statelessly with its server's MicroProfile JWT and has the library in its WAR, following
+ * the feed through a TCP proxy the tests can cut. {@link RevocationFeedIT} runs it on two Payara Micro processes,
+ * {@link RevocationFeedWildFlyIT} with both WARs on one WildFly.
+ */
+abstract class RevocationFeedTests {
+
+    /** The port token-manager listens on: Payara's fixed port, or WildFly's HTTP port with its offset. */
+    static final String PORT = System.getProperty("it.wildfly.home") != null
+            ? Integer.toString(8080 + Integer.getInteger("it.wildfly.offset"))
+            : System.getProperty("it.fixed.port");
+    /** Between the library and the feed: cut to take the feed away from the library. */
+    static final TcpProxy FEED = TcpProxy.to("127.0.0.1", Integer.parseInt(PORT));
+    static final Path TOKEN_FILE = Deployments.dataDir("RevocationFeedIT-resource-server").resolve("feed-token");
+    static final Duration MAX_OUTAGE = Duration.ofSeconds(4);
+    static final Duration ACCESS_TTL = Duration.ofMinutes(5);
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
+
+    /** The poll is slow here: what the tests see within a second is the feed woken by the revocation itself. */
+    static final Map<String, String> TOKEN_MANAGER_SETTINGS = Map.of(
+            "token-manager.access-ttl", ACCESS_TTL.toString(),
+            "token-manager.clock-skew", CLOCK_SKEW.toString(),
+            "token-manager.revocation-feed.heartbeat", "PT1S",
+            "token-manager.revocation-feed.poll-interval", "PT30S");
+
+    /** The service with the library: fail closed after 4 s cut off, quick reconnects, token from a file. */
+    static WebArchive resourceServerArchive() {
+        try {
+            Files.createDirectories(TOKEN_FILE.getParent());
+            Files.deleteIfExists(TOKEN_FILE); // the token of an earlier run belongs to an earlier database
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResourceServers.withFeedClient(PORT, Map.of(
+                "revocation-feed.url", "http://127.0.0.1:" + FEED.port() + "/api/auth/revocations",
+                "revocation-feed.token-file", TOKEN_FILE.toString(),
+                "revocation-feed.mode", "fail-closed",
+                "revocation-feed.max-outage", MAX_OUTAGE.toString(),
+                "revocation-feed.idle-timeout", "PT3S",
+                "revocation-feed.reconnect-delay", "PT0.2S",
+                "revocation-feed.max-reconnect-delay", "PT1S"));
+    }
+
+    final Api tokenManager = new Api(java.net.URI.create("http://127.0.0.1:" + PORT + "/"));
+
+    /** The service with the library, as its deployment answers. */
+    abstract Api resourceServer();
+
+    private User user;
+    private Tokens bystander;
+
+    /** The library's token: a named token of a user in group introspect, put where the library reads it. */
+    private String feedToken() throws IOException {
+        if (Files.exists(TOKEN_FILE)) {
+            return Files.readString(TOKEN_FILE).strip();
+        }
+        User subscriber = tokenManager.createUser("feed-subscriber", "introspect");
+        Tokens login = tokenManager.loginOk(subscriber.username(), subscriber.password(), null);
+        String token = tokenManager.postJson("/api/tokens", login.access(), Json.createObjectBuilder()
+                .add("name", "revocation feed").build()).json().getString("token");
+        Files.writeString(TOKEN_FILE, token);
+        return token;
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        feedToken();
+        FEED.restore();
+        user = tokenManager.createUser("stateless", "user");
+        bystander = login();
+        awaitFollowing();
+    }
+
+    private Tokens login() {
+        return tokenManager.loginOk(user.username(), user.password(), Api.CHROME_LINUX);
+    }
+
+    private Reply whoAmI(String token) {
+        return resourceServer().get("/api/whoami", token);
+    }
+
+    /** Until the library follows the feed: a live token is accepted (fail closed refuses it before). */
+    private void awaitFollowing() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(whoAmI(bystander.access()).status()).isEqualTo(200));
+    }
+
+    private void revoke(Tokens tokens) {
+        assertThat(tokenManager.delete("/api/sessions/" + tokens.sessionId(), bystander.access()).status())
+                .isEqualTo(204);
+    }
+
+    /** The resource server's 401 for a token of an ended session. */
+    private static void assertSessionEnded(Reply reply) {
+        assertProblem(reply, 401);
+        assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer").contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void feedNeedsABearerOfGroupIntrospectOrAdmin() {
+        Reply anonymous = tokenManager.get("/api/auth/revocations", null);
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"token-manager\"");
+        assertProblem(tokenManager.get("/api/auth/revocations", bystander.access()), 403);
+        assertProblem(tokenManager.request("GET", "/api/auth/revocations").bearer("not.a.token").send(), 401);
+        Tokens ended = login();
+        revoke(ended);
+        assertProblem(tokenManager.get("/api/auth/revocations", ended.access()), 401);
+    }
+
+    @Test
+    void garbageOrFutureLastEventIdIs400() throws IOException {
+        String token = feedToken();
+        for (String id : List.of("abc", "-1", "1.5", "99999999999999999999", "9".repeat(18))) {
+            Reply reply = tokenManager.request("GET", "/api/auth/revocations").bearer(token)
+                    .header("Last-Event-ID", id).send();
+            assertProblem(reply, 400);
+            assertThat(reply.json().getString("detail")).contains("Last-Event-ID");
+        }
+    }
+
+    @Test
+    void feedStreamsEachEndedSessionWithItsIdAndUntilAndResumesAfterALastEventId() throws Exception {
+        String token = feedToken();
+        Tokens victim = login();
+        FeedStream.Item event;
+        try (FeedStream stream = FeedStream.open(tokenManager, token, null)) {
+            stream.untilComment(Duration.ofSeconds(30)); // caught up
+            Instant revokedAt = Instant.now();
+            revoke(victim);
+            event = stream.nextEvent(Duration.ofSeconds(5));
+        }
+        assertThat(event).as("the event of the revocation").isNotNull();
+        assertThat(event.name()).isEqualTo("session-revoked");
+        assertThat(event.id()).matches("[0-9]+");
+        JsonObject data = event.json();
+        assertThat(data.getString("sid")).isEqualTo(victim.sessionId());
+        long expectedUntil = Instant.now().plus(ACCESS_TTL).plus(CLOCK_SKEW).getEpochSecond();
+        assertThat(data.getJsonNumber("until").longValue()).isBetween(expectedUntil - 10, expectedUntil + 1);
+
+        long id = Long.parseLong(event.id());
+        try (FeedStream resumed = FeedStream.open(tokenManager, token, Long.toString(id - 1))) {
+            List<FeedStream.Item> replayed = resumed.untilComment(Duration.ofSeconds(30));
+            assertThat(replayed).extracting(FeedStream.Item::id).contains(event.id());
+        }
+        try (FeedStream resumed = FeedStream.open(tokenManager, token, Long.toString(id))) {
+            assertThat(resumed.untilComment(Duration.ofSeconds(30))).extracting(item -> Long.parseLong(item.id()))
+                    .allSatisfy(later -> assertThat(later).isGreaterThan(id));
+        }
+    }
+
+    @Test
+    void revokedSessionsTokenIsRefusedByTheStatelessServiceWithinASecond() {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Tokens victim = login();
+            assertThat(whoAmI(victim.access()).status()).isEqualTo(200);
+
+            revoke(victim);
+            long revoked = System.nanoTime();
+            Reply refused = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> whoAmI(victim.access()), reply -> reply.status() != 200);
+            millis.add(Duration.ofNanos(System.nanoTime() - revoked).toMillis());
+
+            assertSessionEnded(refused);
+            assertThat(whoAmI(bystander.access()).status()).isEqualTo(200);
+        }
+        assertThat(millis).as("milliseconds from the revocation's answer to the first 401").allSatisfy(ms ->
+                assertThat(ms).isLessThan(1_000));
+    }
+
+    @Test
+    void libraryResumesAfterTheFeedConnectionDropsWithoutMissingAnEvent() throws Exception {
+        Tokens before = login();
+        revoke(before);
+        await().atMost(Duration.ofSeconds(5)).until(() -> whoAmI(before.access()).status() == 401);
+        long resumedBefore = feedStats().getJsonNumber("resumed_subscriptions").longValue();
+        Tokens during = login();
+        assertThat(whoAmI(during.access()).status()).isEqualTo(200);
+
+        FEED.cut();
+        revoke(during); // the library cannot hear of this one now
+        Thread.sleep(1_000);
+        FEED.restore();
+
+        Reply refused = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> whoAmI(during.access()), reply -> reply.status() == 401);
+        assertSessionEnded(refused);
+        assertSessionEnded(whoAmI(before.access()));
+        assertThat(whoAmI(bystander.access()).status()).isEqualTo(200);
+        assertThat(feedStats().getJsonNumber("resumed_subscriptions").longValue())
+                .as("the library resumed with Last-Event-ID").isGreaterThan(resumedBefore);
+    }
+
+    @Test
+    void failClosedRefusesEveryTokenWhileCutOffLongerThanTheBoundAndRecovers() {
+        FEED.cut();
+        Reply unavailable = await().atMost(MAX_OUTAGE.plusSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> whoAmI(bystander.access()), reply -> reply.status() != 200);
+        assertProblem(unavailable, 503);
+        assertThat(unavailable.header("Retry-After")).isNotNull();
+        // A request without a token is the service's own business: its MP-JWT refuses it (Jersey 401, RESTEasy 403).
+        assertThat(whoAmI(null).status()).isIn(401, 403);
+
+        FEED.restore();
+
+        awaitFollowing();
+        assertThat(Deployments.serverLogText())
+                .contains("revocation feed: following http://127.0.0.1:" + FEED.port())
+                .contains("fail closed")
+                .contains("cut off for longer than " + MAX_OUTAGE)
+                .contains("following again");
+        assertThat(Deployments.serverLogText()).doesNotContain(readToken());
+    }
+
+    private static String readToken() {
+        try {
+            return Files.readString(TOKEN_FILE).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonObject feedStats() {
+        return tokenManager.get("/api/admin/stats", tokenManager.loginAdmin().access()).json()
+                .getJsonObject("revocation_feed");
+    }
+}
