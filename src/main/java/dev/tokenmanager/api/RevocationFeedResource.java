@@ -7,7 +7,6 @@ import dev.tokenmanager.feed.RevocationFeed;
 import dev.tokenmanager.feed.RevocationLog;
 import dev.tokenmanager.http.Problem;
 import dev.tokenmanager.http.ProblemResponses;
-import dev.tokenmanager.http.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -41,7 +40,6 @@ public class RevocationFeedResource {
     CurrentCaller caller;
 
     @GET
-    @Public
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void follow(@HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
