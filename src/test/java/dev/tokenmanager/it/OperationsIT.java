@@ -63,13 +63,15 @@ class OperationsIT extends SingleServerIT {
         api.login(user.username(), "not the password", null);
         Tokens refreshed = Tokens.of(api.request("POST", "/api/auth/refresh")
                 .header("Refresh-Token", tokens.refresh()).send().json());
+        api.request("POST", "/api/auth/refresh").header("Refresh-Token", refreshed.refresh()).send();
+        // The first generation again after its successor was used: a replay, not a retry of a lost answer.
         api.request("POST", "/api/auth/refresh").header("Refresh-Token", tokens.refresh()).send();
 
         JsonObject after = api.get("/api/admin/stats", admin).json();
 
         assertThat(delta(before, after, "logins", "ok")).isGreaterThanOrEqualTo(1);
         assertThat(delta(before, after, "logins", "failed")).isGreaterThanOrEqualTo(1);
-        assertThat(delta(before, after, "refreshes", "ok")).isEqualTo(1);
+        assertThat(delta(before, after, "refreshes", "ok")).isEqualTo(2);
         assertThat(delta(before, after, "refreshes", "failed")).isEqualTo(1);
         assertThat(after.getJsonNumber("refresh_reuse_detections").longValue()
                 - before.getJsonNumber("refresh_reuse_detections").longValue()).isEqualTo(1);

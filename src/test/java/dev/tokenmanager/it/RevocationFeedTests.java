@@ -12,6 +12,7 @@ import dev.tokenmanager.it.support.FeedStream;
 import dev.tokenmanager.it.support.Reply;
 import dev.tokenmanager.it.support.ResourceServers;
 import dev.tokenmanager.it.support.TcpProxy;
+import dev.tokenmanager.it.support.Waits;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -210,7 +211,7 @@ abstract class RevocationFeedTests {
 
         FEED.cut();
         revoke(during); // the library cannot hear of this one now
-        Thread.sleep(1_000);
+        Waits.untilPassed(Duration.ofSeconds(1));
         FEED.restore();
 
         Reply refused = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
@@ -235,11 +236,12 @@ abstract class RevocationFeedTests {
         FEED.restore();
 
         awaitFollowing();
-        assertThat(Deployments.serverLogText())
+        // The service's log reaches its file a moment after the service acts on it.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(Deployments.serverLogText())
                 .contains("revocation feed: following http://127.0.0.1:" + FEED.port())
                 .contains("fail closed")
                 .contains("cut off for longer than " + MAX_OUTAGE)
-                .contains("following again");
+                .contains("following again"));
         assertThat(Deployments.serverLogText()).doesNotContain(readToken());
     }
 
