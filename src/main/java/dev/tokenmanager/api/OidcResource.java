@@ -318,9 +318,13 @@ public class OidcResource {
                 .header("Referrer-Policy", "no-referrer").build();
     }
 
+    /**
+     * The console's login page with an outcome, as an absolute URI: JAX-RS resolves a relative {@code Location}
+     * against the application's base URI ({@code /api/}), where RESTEasy (WildFly) keeps a leading slash.
+     */
     private URI consoleLogin(String outcome) {
-        return URI.create(request.getContextPath() + TokenAuthenticationMechanism.CONSOLE_LOGIN_PAGE + "?signin="
-                + outcome);
+        return URI.create(request.getRequestURL().toString()).resolve(request.getContextPath()
+                + TokenAuthenticationMechanism.CONSOLE_LOGIN_PAGE + "?signin=" + outcome);
     }
 
     private Cookie browserCookie(String value, int maxAge) {

@@ -55,7 +55,6 @@ import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -670,8 +669,6 @@ class OidcSignInIT {
     // ---- the console ----
 
     @Test
-    @DisabledIfSystemProperty(named = "it.server", matches = "wildfly",
-            disabledReason = "known failure on WildFly since the merge of 2026-12-03: the console sign-in through a provider ends in a 404; to be fixed (see the README)")
     void anAdministratorSignsInToTheConsoleWithTheProviderAndOthersAreTurnedAway() {
         if (driver == null) {
             driver = Browser.start();
