@@ -45,7 +45,7 @@ class MicroProfileJwtInteropIT {
 
     /** A service that also checks the audience (mp.jwt.verify.audiences): our tokens' default aud. */
     @Deployment(name = "audience-checking-resource-server", order = 3, testable = false)
-    @TargetsContainer("payara")
+    @TargetsContainer("payara-second")
     static WebArchive audienceCheckingResourceServer() {
         return ResourceServers.war("audience-checking-resource-server.war", PORT,
                 Map.of("mp.jwt.verify.audiences", "token-manager"));
