@@ -218,7 +218,7 @@ class RefreshIT extends SingleServerIT {
      * answered still refreshes, and the session was not taken for stolen.
      */
     private void assertConcurrentRefreshesLeaveOneLiveRefreshToken(int callers) throws Exception {
-        for (int trial = 0; trial < 5; trial++) {
+        for (int trial = 0; trial < 10; trial++) {
             Tokens tokens = login();
             // Each caller refreshes, then at once uses what it got (access tokens live 3 s here).
             List<Reply[]> answers = Concurrently.run(callers, () -> {
