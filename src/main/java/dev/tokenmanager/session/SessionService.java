@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -145,13 +146,17 @@ public class SessionService implements LiveSessionCount {
         // Read before waiting for the lock: the committed state when this request arrived.
         boolean sawLive = presented.usedAt().isEmpty() && presented.supersededAt().isEmpty();
         Optional<Session> locked = repository.findForUpdate(presented.sessionId());
-        em.refresh(presented);
+        // The token rows are read locked too: H2 hands the session row to the next waiter while the rest of the
+        // previous holder's commit is not yet visible to plain reads, so a plain read could see its successor
+        // superseded but not the token that replaced it (a retry judged reuse), or the token still unused (two
+        // rotations). Locking a row waits until its last writer's commit is complete.
+        em.refresh(presented, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (locked.isEmpty() || !locked.get().isLive(now)) {
             return new Rotation.Refused();
         }
         Session session = locked.get();
-        RefreshToken successor = successorOf(presented);
+        RefreshToken successor = successorOf(presented, LockModeType.PESSIMISTIC_WRITE);
         switch (RotationRule.decide(presented, successor, sawLive, now, rotation.retryGrace())) {
             case ROTATE -> {
                 session.extendTo(expiry().expiresAt(session.createdAt(), now));
@@ -186,8 +191,8 @@ public class SessionService implements LiveSessionCount {
                 : repository.find(token.sessionId()).filter(session -> session.isLive(clock.instant()));
     }
 
-    private RefreshToken successorOf(RefreshToken token) {
-        return token.successorHash().map(hash -> em.find(RefreshToken.class, hash)).orElse(null);
+    private RefreshToken successorOf(RefreshToken token, LockModeType lock) {
+        return token.successorHash().map(hash -> em.find(RefreshToken.class, hash, lock)).orElse(null);
     }
 
     /** Issues the token that replaces {@code presented}; answers its secret (shown once). */
@@ -210,7 +215,7 @@ public class SessionService implements LiveSessionCount {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        RotationRule.Outcome outcome = RotationRule.decide(token, successorOf(token), false, now,
+        RotationRule.Outcome outcome = RotationRule.decide(token, successorOf(token, LockModeType.NONE), false, now,
                 rotation.retryGrace());
         if (outcome != RotationRule.Outcome.ROTATE && outcome != RotationRule.Outcome.RETRY) {
             return Optional.empty();

@@ -1,13 +1,9 @@
 package dev.tokenmanager.it;
 
-import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Deployments;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,14 +21,5 @@ class RevocationFeedIT extends RevocationFeedTests {
     @TargetsContainer("payara")
     static WebArchive resourceServerWar() {
         return resourceServerArchive();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("resource-server")
-    URL resourceServerUrl;
-
-    @Override
-    Api resourceServer() {
-        return Api.of(resourceServerUrl);
     }
 }

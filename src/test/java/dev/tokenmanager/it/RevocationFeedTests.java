@@ -17,6 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,8 +78,14 @@ abstract class RevocationFeedTests {
 
     final Api tokenManager = new Api(java.net.URI.create("http://127.0.0.1:" + PORT + "/"));
 
+    @ArquillianResource
+    @OperateOnDeployment("resource-server")
+    URL resourceServerUrl;
+
     /** The service with the library, as its deployment answers. */
-    abstract Api resourceServer();
+    Api resourceServer() {
+        return Api.of(resourceServerUrl);
+    }
 
     private User user;
     private Tokens bystander;

@@ -1,12 +1,8 @@
 package dev.tokenmanager.it;
 
-import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Deployments;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,14 +18,5 @@ class RevocationFeedWildFlyIT extends RevocationFeedTests {
     @Deployment(name = "resource-server", order = 2, testable = false)
     static WebArchive resourceServerWar() {
         return resourceServerArchive();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("resource-server")
-    URL resourceServerUrl;
-
-    @Override
-    Api resourceServer() {
-        return Api.of(resourceServerUrl);
     }
 }

@@ -192,7 +192,7 @@ final class FeedFollower {
 
     // ------------------------------------------------------------------------------------------ receiving
 
-    /** An event of the feed, and whether it was one this library handles. */
+    /** An event of the feed: a {@code session-revoked} one is remembered before its id counts as handled. */
     void onEvent(String id, String name, String data) {
         if (!EVENT_NAME.equals(name)) {
             return;
