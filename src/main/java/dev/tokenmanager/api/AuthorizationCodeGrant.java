@@ -3,6 +3,7 @@ package dev.tokenmanager.api;
 import dev.tokenmanager.account.Account;
 import dev.tokenmanager.account.AccountRepository;
 import dev.tokenmanager.auth.GrantService;
+import dev.tokenmanager.client.ClientRegistry;
 import dev.tokenmanager.events.SecurityEvent;
 import dev.tokenmanager.events.SecurityEventKind;
 import dev.tokenmanager.events.SecurityEvents;
@@ -42,6 +43,8 @@ public class AuthorizationCodeGrant implements TokenGrant {
     @Inject
     SecurityEvents events;
     @Inject
+    ClientRegistry registeredClients;
+    @Inject
     Clock clock;
 
     @Override
@@ -55,6 +58,12 @@ public class AuthorizationCodeGrant implements TokenGrant {
         String redirectUri = ProviderGrants.required(form, "redirect_uri", 2048);
         String verifier = form.getFirst("code_verifier");
         String deviceName = ProviderGrants.deviceName(form);
+        String clientId = ProviderGrants.client(form, request, registeredClients, events, clients.of(request).ip());
+        // A client redeems only codes sent to one of its own redirect URIs (checked before the code is used up).
+        if (clientId != null
+                && registeredClients.find(clientId).filter(found -> found.allowsRedirectTo(redirectUri)).isEmpty()) {
+            throw OAuthErrorException.invalidGrant("'redirect_uri' is not one of this client's redirect URIs.");
+        }
         Optional<BrowserSignIn.Redeemed> redeemed = browserSignIn.redeem(code, redirectUri, verifier);
         if (redeemed.isEmpty()) {
             events.record(SecurityEvent.of(SecurityEventKind.OIDC_SIGN_IN_REFUSED).ip(clients.of(request).ip())
@@ -68,7 +77,8 @@ public class AuthorizationCodeGrant implements TokenGrant {
                 .orElseThrow(() -> OAuthErrorException.invalidGrant("The account is deactivated."));
         ClientInfo browser = new ClientInfo(found.ip(), found.userAgent(), devices.parse(found.userAgent()));
         String name = SessionNames.of(deviceName, null, browser.device());
-        return AuthResource.tokenResponse(ProviderGrants.started(grants.signIn(account,
-                new Origin("oidc:" + found.provider(), found.providerSid()), name, browser), clock.instant()));
+        Origin origin = new Origin("oidc:" + found.provider(), found.providerSid());
+        return AuthResource.tokenResponse(ProviderGrants.started(grants.signIn(account, origin, name, browser,
+                clientId), clock.instant()));
     }
 }

@@ -39,6 +39,14 @@ public final class OAuthErrorException extends RuntimeException {
         return new OAuthErrorException(400, "invalid_grant", description);
     }
 
+    /**
+     * {@code invalid_client} (RFC 6749 §5.2): 400 for a client that is unknown or disabled, 401 for one that failed to
+     * prove itself with its secret.
+     */
+    public static OAuthErrorException invalidClient(int status, String description) {
+        return new OAuthErrorException(status, "invalid_client", description);
+    }
+
     /** 503 {@code temporarily_unavailable} with {@code Retry-After}. */
     public static OAuthErrorException temporarilyUnavailable(String description, Duration retryAfter) {
         return new OAuthErrorException(503, "temporarily_unavailable", description,

@@ -1,6 +1,8 @@
 package dev.tokenmanager.api;
 
 import dev.tokenmanager.auth.GrantService;
+import dev.tokenmanager.client.ClientRegistry;
+import dev.tokenmanager.events.SecurityEvents;
 import dev.tokenmanager.http.ClientInfoResolver;
 import dev.tokenmanager.identity.oidc.ProviderSignIn;
 import dev.tokenmanager.identity.oidc.ProviderTokens;
@@ -33,6 +35,10 @@ public class TokenExchangeGrant implements TokenGrant {
     @Inject
     ClientInfoResolver clients;
     @Inject
+    ClientRegistry registeredClients;
+    @Inject
+    SecurityEvents events;
+    @Inject
     Clock clock;
 
     @Override
@@ -53,8 +59,9 @@ public class TokenExchangeGrant implements TokenGrant {
         }
         String deviceName = ProviderGrants.deviceName(form);
         ClientInfo client = clients.of(request);
+        String clientId = ProviderGrants.client(form, request, registeredClients, events, client.ip());
         String name = SessionNames.of(deviceName, request.getHeader("X-Device-Model"), client.device());
         return AuthResource.tokenResponse(ProviderGrants.signIn(grants, signIn.withIdToken(subjectToken, client.ip()),
-                name, client, clock.instant()).add("issued_token_type", ACCESS_TOKEN_TYPE));
+                name, client, clientId, clock.instant()).add("issued_token_type", ACCESS_TOKEN_TYPE));
     }
 }

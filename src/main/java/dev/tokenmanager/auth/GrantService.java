@@ -127,10 +127,13 @@ public class GrantService {
 
     /**
      * Starts a login session on the client's device for an account that a provider vouched for (token exchange,
-     * browser sign-in); the caller has checked that the account is active.
+     * browser sign-in), for the registered client {@code clientId} (null for none; checked by the caller); the
+     * caller has checked that the account is active.
      */
-    public LoginResult signIn(Account account, Origin origin, String sessionName, ClientInfo client) {
-        return counted(withinLimit(account, client, () -> startLogin(account, origin, sessionName, client, null)));
+    public LoginResult signIn(Account account, Origin origin, String sessionName, ClientInfo client,
+                              String clientId) {
+        return counted(withinLimit(account, client,
+                () -> startLogin(account, origin, sessionName, client, clientId)));
     }
 
     /** Starts a console session for an account that a provider vouched for; for group admin only. */

@@ -66,7 +66,9 @@ public class MetadataServlet extends HttpServlet {
                 .add("response_types_supported", Jsons.createArrayBuilder(List.of("code")))
                 .add("code_challenge_methods_supported", Jsons.createArrayBuilder(List.of("S256")))
                 .add("subject_types_supported", Jsons.createArrayBuilder(List.of("public")))
-                .add("token_endpoint_auth_methods_supported", Jsons.createArrayBuilder(List.of("none")))
+                // A public front end names itself without a secret; one with a secret sends it in the form or Basic.
+                .add("token_endpoint_auth_methods_supported", Jsons.createArrayBuilder(
+                        List.of("none", "client_secret_post", "client_secret_basic")))
                 .add("revocation_endpoint_auth_methods_supported", Jsons.createArrayBuilder(List.of("none")))
                 .add("id_token_signing_alg_values_supported", Jsons.createArrayBuilder(algorithms))
                 // Registered clients with a back-channel logout URI get a logout token, with sid, when a session ends.

@@ -331,6 +331,65 @@ class OidcSignInIT {
         assertThat(refreshed.status()).as("%s", refreshed).isEqualTo(200);
     }
 
+    /** A registered client (with a secret when {@code withSecret}) whose audience and redirect URIs are given. */
+    private JsonObject registerClient(String prefix, boolean withSecret, String audience, String... redirectUris) {
+        jakarta.json.JsonArrayBuilder uris = Json.createArrayBuilder();
+        for (String uri : redirectUris) {
+            uris.add(uri);
+        }
+        Reply created = api.postJson("/api/admin/clients", api.loginAdmin().access(), Json.createObjectBuilder()
+                .add("client_id", unique(prefix)).add("secret", withSecret).add("audience", audience)
+                .add("redirect_uris", uris).build());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json();
+    }
+
+    private Reply exchangeFor(String subjectToken, Map<String, String> client, String basic) {
+        Map<String, String> form = new HashMap<>(Map.of("grant_type", EXCHANGE, "subject_token", subjectToken,
+                "subject_token_type", ID_TOKEN));
+        form.putAll(client);
+        Api.Request request = api.request("POST", "/api/auth/token").userAgent(Api.FIREFOX_WINDOWS);
+        if (basic != null) {
+            request.header("Authorization", basic);
+        }
+        return request.form(form).send();
+    }
+
+    private static String basic(String clientId, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void tokenExchangeNamingARegisteredClientGivesItsSessionThatClientAndItsTokensItsAudience() {
+        JsonObject portal = registerClient("portal", true, "portal-api");
+        String clientId = portal.getString("client_id");
+        String secret = portal.getString("secret");
+
+        for (Reply reply : List.of(
+                exchangeFor(idToken(unique("sub"), unique("cleo"), List.of("corp-staff"), null),
+                        Map.of("client_id", clientId, "client_secret", secret), null),
+                exchangeFor(idToken(unique("sub"), unique("cleo"), List.of("corp-staff"), null), Map.of(),
+                        basic(clientId, secret)))) {
+            assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+            String access = reply.json().getString("access_token");
+            assertThat(payload(access).getString("client_id")).isEqualTo(clientId);
+            assertThat(payload(access).getString("aud")).isEqualTo("portal-api");
+            assertThat(currentSession(access).getString("client_id")).isEqualTo(clientId);
+        }
+
+        String name = unique("wrong-secret");
+        assertOAuthError(exchangeFor(idToken(unique("sub"), name, List.of("corp-staff"), null),
+                Map.of("client_id", clientId, "client_secret", "tmcs_wrong"), null), 401, "invalid_client");
+        assertOAuthError(exchangeFor(idToken(unique("sub"), name, List.of("corp-staff"), null),
+                Map.of("client_id", clientId), null), 401, "invalid_client");
+        assertOAuthError(exchangeFor(idToken(unique("sub"), name, List.of("corp-staff"), null),
+                Map.of("client_id", unique("no-such-client")), null), 400, "invalid_client");
+        assertOAuthError(exchangeFor(idToken(unique("sub"), name, List.of("corp-staff"), null),
+                Map.of("client_id", clientId), basic(clientId, secret)), 400, "invalid_request");
+        assertThat(user(name)).as("no account for a refused client's exchange").isEmpty();
+    }
+
     @Test
     void theProvidersGroupsReplaceTheAccountsAtEachSignInAndItsPasswordIsTheProviders() {
         String sub = unique("sub");
@@ -478,6 +537,33 @@ class OidcSignInIT {
     }
 
     // ---- the browser sign-in ----
+
+    @Test
+    void aRegisteredClientRedeemsTheCodeOnlyForItsOwnRedirectUriAndItsSessionIsTheClients() throws Exception {
+        String clientId = registerClient("front", false, "front-api", APP).getString("client_id");
+        String stranger = registerClient("stranger", false, "stranger-api", "https://stranger.example/cb")
+                .getString("client_id");
+        String name = unique("fay");
+        provider.nextSignIn("corp", unique("sub"), person(name, List.of("corp-staff"), null));
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        Navigator browser = new Navigator();
+        URI back = browser.redirect(atProvider(browser, authorize("redirect_uri=" + enc(APP)
+                + "&code_challenge=" + s256(verifier) + "&code_challenge_method=S256")));
+        String code = query(back).get("code");
+
+        Map<String, String> form = new HashMap<>(Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", APP, "code_verifier", verifier));
+        form.put("client_id", stranger);
+        assertOAuthError(api.request("POST", "/api/auth/token").form(form).send(), 400, "invalid_grant");
+        form.put("client_id", clientId);
+        Reply tokens = api.request("POST", "/api/auth/token").form(form).send();
+
+        assertThat(tokens.status()).as("the code was not used up by the refused client: %s", tokens).isEqualTo(200);
+        String access = tokens.json().getString("access_token");
+        assertThat(payload(access).getString("client_id")).isEqualTo(clientId);
+        assertThat(payload(access).getString("aud")).isEqualTo("front-api");
+        assertThat(currentSession(access).getString("client_id")).isEqualTo(clientId);
+    }
 
     @Test
     void browserSignInHandsTheFrontEndAOneTimeCodeThatGivesTheLoginBodyOnce() throws Exception {
