@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -70,10 +70,15 @@ class ConsoleIT extends SingleServerIT {
         driver.manage().deleteAllCookies();
     }
 
-    /** Waits up to 20 s; elements replaced by an Ajax update meanwhile are looked up again. */
+    /**
+     * Waits up to 20 s; elements replaced by an Ajax update meanwhile are looked up again. Chromium reports an element
+     * replaced while its text is read either as a stale element or as an "unknown error" ("Node with given id does
+     * not belong to the document"), so any WebDriver failure during the wait is retried; one that lasts the whole
+     * wait fails the test as its cause.
+     */
     private WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 
