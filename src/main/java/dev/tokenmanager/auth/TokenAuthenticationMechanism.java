@@ -102,7 +102,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
             }
             cors.addResponseHeaders(request, response);
             response.setHeader("WWW-Authenticate", ProblemResponses.INVALID_TOKEN_CHALLENGE);
-            ProblemResponses.write(response, Problem.of(401, "invalid-token", detailOf(result.outcome())));
+            ProblemResponses.write(response, Problem.of(401, "invalid-token", invalidTokenDetail(result.outcome())));
             return refused(request);
         } catch (IOException e) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -172,7 +172,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     /** The credential of an {@code Authorization: Bearer <credential>} header; empty for any other scheme. */
-    static Optional<String> bearerCredential(String authorization) {
+    public static Optional<String> bearerCredential(String authorization) {
         if (authorization == null || authorization.length() < 7
                 || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             return Optional.empty();
@@ -180,7 +180,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         return Optional.of(authorization.substring(7).trim());
     }
 
-    private static String detailOf(AuthOutcome outcome) {
+    /** The {@code detail} of the 401 {@code invalid-token} problem for a refused bearer credential. */
+    public static String invalidTokenDetail(AuthOutcome outcome) {
         return switch (outcome) {
             case EXPIRED -> "The access token has expired.";
             case REVOKED, SESSION_EXPIRED, UNKNOWN_SESSION, ACCOUNT_DISABLED -> "The session of this token has ended.";

@@ -101,6 +101,11 @@ public class RegisteredClient {
         return SecretHash.matches(secret, secretHash);
     }
 
+    /** Whether the client's secret is still the one that hashed to {@code hash} (constant time). */
+    public boolean secretHashIs(String hash) {
+        return SecretHash.sameHash(hash, secretHash);
+    }
+
     /** Whether the client may be sent to {@code uri}: exactly one of its redirect URIs, character for character. */
     public boolean allowsRedirectTo(String uri) {
         return uri != null && redirectUris().contains(uri);

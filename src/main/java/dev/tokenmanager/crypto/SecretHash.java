@@ -26,10 +26,15 @@ public final class SecretHash {
 
     /** Whether {@code secret} hashes to {@code storedHash}, compared in constant time. */
     public static boolean matches(String secret, String storedHash) {
-        if (secret == null || storedHash == null) {
+        return secret != null && sameHash(of(secret), storedHash);
+    }
+
+    /** Whether two hashes are the same, compared in constant time; false when either is null. */
+    public static boolean sameHash(String hash, String storedHash) {
+        if (hash == null || storedHash == null) {
             return false;
         }
-        return MessageDigest.isEqual(of(secret).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
                 storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

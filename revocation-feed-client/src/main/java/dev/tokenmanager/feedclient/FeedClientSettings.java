@@ -1,7 +1,6 @@
 package dev.tokenmanager.feedclient;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,10 +10,10 @@ import java.util.function.Function;
  * {@code REVOCATION_FEED_URL} and so on), read once at start-up. Errors name the property.
  *
  * @param url               the feed, {@code https://auth.example.com/api/auth/revocations} ({@code revocation-feed.url})
- * @param token             a bearer token of group {@code introspect} (a named token), if given directly
- *                          ({@code revocation-feed.token})
- * @param tokenFile         a file holding that token, read at every connection, so a replaced token is picked up
- *                          ({@code revocation-feed.token-file}); exactly one of the two is set
+ * @param credential        how the library proves itself to the feed: a token of group {@code introspect}
+ *                          ({@code revocation-feed.token} or {@code revocation-feed.token-file}), or a registered
+ *                          client's id and secret ({@code revocation-feed.client-id} with
+ *                          {@code revocation-feed.client-secret} or {@code revocation-feed.client-secret-file})
  * @param mode              what to do once cut off from the feed for longer than {@code maxOutage}
  *                          ({@code revocation-feed.mode}: {@code fail-closed} or {@code fail-open})
  * @param maxOutage         the bound ({@code revocation-feed.max-outage})
@@ -26,7 +25,7 @@ import java.util.function.Function;
  * @param clockSkew         how long past its {@code until} an ended session is remembered: at least the clock skew
  *                          this service's JWT verification allows ({@code revocation-feed.clock-skew})
  */
-public record FeedClientSettings(URI url, Optional<String> token, Optional<Path> tokenFile, Mode mode,
+public record FeedClientSettings(URI url, FeedCredential credential, Mode mode,
                                  Duration maxOutage, Duration idleTimeout, Duration reconnectDelay,
                                  Duration maxReconnectDelay, Duration clockSkew) {
 
@@ -53,9 +52,6 @@ public record FeedClientSettings(URI url, Optional<String> token, Optional<Path>
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || url.getHost() == null) {
             throw new IllegalArgumentException("revocation-feed.url must be an http(s) URL, not " + url);
         }
-        if (token.isPresent() == tokenFile.isPresent()) {
-            throw new IllegalArgumentException("set exactly one of revocation-feed.token and revocation-feed.token-file");
-        }
         positive("revocation-feed.max-outage", maxOutage);
         positive("revocation-feed.idle-timeout", idleTimeout);
         positive("revocation-feed.reconnect-delay", reconnectDelay);
@@ -76,8 +72,7 @@ public record FeedClientSettings(URI url, Optional<String> token, Optional<Path>
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("revocation-feed.url must be an http(s) URL, not " + url, e);
         }
-        return new FeedClientSettings(uri, in.apply("revocation-feed.token"),
-                in.apply("revocation-feed.token-file").map(Path::of),
+        return new FeedClientSettings(uri, FeedCredential.read(in),
                 mode(in.apply("revocation-feed.mode").orElse("fail-closed")),
                 duration(in, "revocation-feed.max-outage", "PT60S"),
                 duration(in, "revocation-feed.idle-timeout", "PT45S"),

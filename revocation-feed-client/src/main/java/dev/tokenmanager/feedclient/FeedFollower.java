@@ -2,14 +2,11 @@ package dev.tokenmanager.feedclient;
 
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
-import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -97,9 +94,9 @@ final class FeedFollower {
         if (stopped) {
             return;
         }
-        String token;
+        String authorization;
         try {
-            token = token();
+            authorization = settings.credential().authorization();
         } catch (UncheckedIOException | IllegalStateException e) {
             problem(e.getMessage() + "; trying again");
             retryLater();
@@ -108,7 +105,7 @@ final class FeedFollower {
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.url()).GET()
                 .timeout(settings.idleTimeout())
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token);
+                .header("Authorization", authorization);
         String resumeAfter = lastEventId;
         if (resumeAfter != null) {
             request.header("Last-Event-ID", resumeAfter);
@@ -124,22 +121,6 @@ final class FeedFollower {
                 connection.refused(response.statusCode());
             }
         });
-    }
-
-    private String token() {
-        if (settings.token().isPresent()) {
-            return settings.token().get();
-        }
-        try {
-            String token = Files.readString(settings.tokenFile().get(), StandardCharsets.UTF_8).strip();
-            if (token.isEmpty()) {
-                throw new IllegalStateException(settings.tokenFile().get() + " (revocation-feed.token-file) is empty");
-            }
-            return token;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read revocation-feed.token-file " + settings.tokenFile().get()
-                    + " (" + e.getClass().getSimpleName() + ")", e);
-        }
     }
 
     /** Logs {@code message} as a warning unless it is the problem logged last. */
@@ -304,8 +285,9 @@ final class FeedFollower {
                 }
                 problem("the feed does not know event " + resumedAfter + "; reading it again from its start");
             } else if (status == 401 || status == 403) {
-                problem("the feed refused this service's token (" + status
-                        + "): it must be a valid token of a user in group introspect; trying again");
+                problem("the feed refused " + settings.credential().describe() + " (" + status
+                        + "): it must be a valid token of a user in group introspect, or an active client's secret;"
+                        + " trying again");
             } else {
                 problem("the feed answered " + status + "; trying again");
             }

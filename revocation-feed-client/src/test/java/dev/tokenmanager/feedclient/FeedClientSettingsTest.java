@@ -40,7 +40,7 @@ class FeedClientSettingsTest {
                 "revocation-feed.max-outage", "PT5S", "revocation-feed.idle-timeout", "PT3S",
                 "revocation-feed.reconnect-delay", "PT0.2S", "revocation-feed.max-reconnect-delay", "PT2S",
                 "revocation-feed.clock-skew", "PT0S");
-        assertThat(settings.tokenFile()).contains(Path.of("/run/secrets/feed-token"));
+        assertThat(settings.credential().file()).contains(Path.of("/run/secrets/feed-token"));
         assertThat(settings.mode()).isEqualTo(FeedClientSettings.Mode.FAIL_OPEN);
         assertThat(settings.maxOutage()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.reconnectDelay()).isEqualTo(Duration.ofMillis(200));

@@ -46,10 +46,15 @@ public final class FeedStream implements AutoCloseable {
         this.reader.start();
     }
 
-    /** Opens the feed of {@code api} with {@code token}, resuming after {@code lastEventId} (may be null). */
+    /** Opens the feed of {@code api} with bearer {@code token}, resuming after {@code lastEventId} (may be null). */
     public static FeedStream open(Api api, String token, String lastEventId) {
+        return openWith(api, "Bearer " + token, lastEventId);
+    }
+
+    /** Opens the feed of {@code api} with the {@code Authorization} header {@code authorization}. */
+    public static FeedStream openWith(Api api, String authorization, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(feedUri(api)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
+                .header("Accept", "text/event-stream").header("Authorization", authorization);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -123,6 +128,12 @@ public final class FeedStream implements AutoCloseable {
             }
             events.add(item);
         }
+    }
+
+    /** Whether the server ended the stream within {@code timeout}. */
+    public boolean endsWithin(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        return !reader.isAlive();
     }
 
     @Override
