@@ -7,7 +7,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@link RevocationFeedTests} on Payara Micro: token-manager and the stateless service in two processes. */
+/**
+ * {@link RevocationFeedTests} on Payara Micro: token-manager and the stateless service in two processes; the library
+ * follows the feed with a named token.
+ */
 @ExtendWith(ArquillianExtension.class)
 class RevocationFeedIT extends RevocationFeedTests {
 
@@ -20,6 +23,11 @@ class RevocationFeedIT extends RevocationFeedTests {
     @Deployment(name = "resource-server", order = 2, testable = false)
     @TargetsContainer("payara")
     static WebArchive resourceServerWar() {
-        return resourceServerArchive();
+        return resourceServerArchive(LibraryCredential.NAMED_TOKEN);
+    }
+
+    @Override
+    LibraryCredential libraryCredential() {
+        return LibraryCredential.NAMED_TOKEN;
     }
 }

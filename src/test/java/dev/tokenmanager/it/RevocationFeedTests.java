@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +49,19 @@ abstract class RevocationFeedTests {
             : System.getProperty("it.fixed.port");
     /** Between the library and the feed: cut to take the feed away from the library. */
     static final TcpProxy FEED = TcpProxy.to("127.0.0.1", Integer.parseInt(PORT));
-    static final Path TOKEN_FILE = Deployments.dataDir("RevocationFeedIT-resource-server").resolve("feed-token");
+    /** Where the library reads its credential: a named token, or the secret of the client it follows the feed as. */
+    static final Path CREDENTIAL_FILE = Deployments.dataDir("RevocationFeedIT-resource-server")
+            .resolve("feed-credential");
+    /** The registered client the library follows the feed as, with {@link LibraryCredential#CLIENT_SECRET}. */
+    static final String LIBRARY_CLIENT = "stateless-service";
+
+    /** How the library proves itself to the feed: each subclass runs the tests with one of the two. */
+    enum LibraryCredential {
+        /** {@code revocation-feed.token-file}: a named token of a user in group introspect. */
+        NAMED_TOKEN,
+        /** {@code revocation-feed.client-id} and {@code revocation-feed.client-secret-file}: a registered client. */
+        CLIENT_SECRET
+    }
     static final Duration MAX_OUTAGE = Duration.ofSeconds(4);
     static final Duration ACCESS_TTL = Duration.ofMinutes(5);
     static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
@@ -60,23 +73,32 @@ abstract class RevocationFeedTests {
             "token-manager.revocation-feed.heartbeat", "PT1S",
             "token-manager.revocation-feed.poll-interval", "PT30S");
 
-    /** The service with the library: fail closed after 4 s cut off, quick reconnects, token from a file. */
-    static WebArchive resourceServerArchive() {
+    /** The service with the library: fail closed after 4 s cut off, quick reconnects, its credential from a file. */
+    static WebArchive resourceServerArchive(LibraryCredential credential) {
         try {
-            Files.createDirectories(TOKEN_FILE.getParent());
-            Files.deleteIfExists(TOKEN_FILE); // the token of an earlier run belongs to an earlier database
+            Files.createDirectories(CREDENTIAL_FILE.getParent());
+            Files.deleteIfExists(CREDENTIAL_FILE); // the credential of an earlier run belongs to an earlier database
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResourceServers.withFeedClient(PORT, Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "revocation-feed.url", "http://127.0.0.1:" + FEED.port() + "/api/auth/revocations",
-                "revocation-feed.token-file", TOKEN_FILE.toString(),
                 "revocation-feed.mode", "fail-closed",
                 "revocation-feed.max-outage", MAX_OUTAGE.toString(),
                 "revocation-feed.idle-timeout", "PT3S",
                 "revocation-feed.reconnect-delay", "PT0.2S",
                 "revocation-feed.max-reconnect-delay", "PT1S"));
+        if (credential == LibraryCredential.NAMED_TOKEN) {
+            config.put("revocation-feed.token-file", CREDENTIAL_FILE.toString());
+        } else {
+            config.put("revocation-feed.client-id", LIBRARY_CLIENT);
+            config.put("revocation-feed.client-secret-file", CREDENTIAL_FILE.toString());
+        }
+        return ResourceServers.withFeedClient(PORT, config);
     }
+
+    /** The credential this class's resource server was deployed with. */
+    abstract LibraryCredential libraryCredential();
 
     final Api tokenManager = new Api(java.net.URI.create("http://127.0.0.1:" + PORT + "/"));
 
@@ -92,22 +114,39 @@ abstract class RevocationFeedTests {
     private User user;
     private Tokens bystander;
 
-    /** The library's token: a named token of a user in group introspect, put where the library reads it. */
-    private String feedToken() throws IOException {
-        if (Files.exists(TOKEN_FILE)) {
-            return Files.readString(TOKEN_FILE).strip();
+    /**
+     * The library's credential, put where the library reads it: a named token of a user in group introspect, or
+     * the secret of the registered client {@link #LIBRARY_CLIENT}, created for it.
+     */
+    private String libraryCredentialValue() throws IOException {
+        if (Files.exists(CREDENTIAL_FILE)) {
+            return Files.readString(CREDENTIAL_FILE).strip();
         }
-        User subscriber = tokenManager.createUser("feed-subscriber", "introspect");
-        Tokens login = tokenManager.loginOk(subscriber.username(), subscriber.password(), null);
-        String token = tokenManager.postJson("/api/tokens", login.access(), Json.createObjectBuilder()
-                .add("name", "revocation feed").build()).json().getString("token");
-        Files.writeString(TOKEN_FILE, token);
-        return token;
+        String value;
+        if (libraryCredential() == LibraryCredential.NAMED_TOKEN) {
+            User subscriber = tokenManager.createUser("feed-subscriber", "introspect");
+            Tokens login = tokenManager.loginOk(subscriber.username(), subscriber.password(), null);
+            value = tokenManager.postJson("/api/tokens", login.access(), Json.createObjectBuilder()
+                    .add("name", "revocation feed").build()).json().getString("token");
+        } else {
+            Reply created = tokenManager.postJson("/api/admin/clients", tokenManager.loginAdmin().access(),
+                    Json.createObjectBuilder().add("client_id", LIBRARY_CLIENT).add("secret", true).build());
+            assertThat(created.status()).as("%s", created).isEqualTo(201);
+            value = created.json().getString("secret");
+        }
+        Files.writeString(CREDENTIAL_FILE, value);
+        return value;
+    }
+
+    /** The {@code Authorization} header of the library's credential, for the tests' own feed requests. */
+    private String feedAuthorization() throws IOException {
+        String value = libraryCredentialValue();
+        return libraryCredential() == LibraryCredential.NAMED_TOKEN ? "Bearer " + value : basic(LIBRARY_CLIENT, value);
     }
 
     @BeforeEach
     void setUp() throws IOException {
-        feedToken();
+        libraryCredentialValue();
         FEED.restore();
         user = tokenManager.createUser("stateless", "user");
         bystander = login();
@@ -201,9 +240,9 @@ abstract class RevocationFeedTests {
 
     @Test
     void garbageOrFutureLastEventIdIs400() throws IOException {
-        String token = feedToken();
+        String authorization = feedAuthorization();
         for (String id : List.of("abc", "-1", "1.5", "99999999999999999999", "9".repeat(18))) {
-            Reply reply = tokenManager.request("GET", "/api/auth/revocations").bearer(token)
+            Reply reply = tokenManager.request("GET", "/api/auth/revocations").header("Authorization", authorization)
                     .header("Last-Event-ID", id).send();
             assertProblem(reply, 400);
             assertThat(reply.json().getString("detail")).contains("Last-Event-ID");
@@ -212,10 +251,10 @@ abstract class RevocationFeedTests {
 
     @Test
     void feedStreamsEachEndedSessionWithItsIdAndUntilAndResumesAfterALastEventId() throws Exception {
-        String token = feedToken();
+        String authorization = feedAuthorization();
         Tokens victim = login();
         FeedStream.Item event;
-        try (FeedStream stream = FeedStream.open(tokenManager, token, null)) {
+        try (FeedStream stream = FeedStream.openWith(tokenManager, authorization, null)) {
             stream.untilComment(Duration.ofSeconds(30)); // caught up
             Instant revokedAt = Instant.now();
             revoke(victim);
@@ -230,11 +269,11 @@ abstract class RevocationFeedTests {
         assertThat(data.getJsonNumber("until").longValue()).isBetween(expectedUntil - 10, expectedUntil + 1);
 
         long id = Long.parseLong(event.id());
-        try (FeedStream resumed = FeedStream.open(tokenManager, token, Long.toString(id - 1))) {
+        try (FeedStream resumed = FeedStream.openWith(tokenManager, authorization, Long.toString(id - 1))) {
             List<FeedStream.Item> replayed = resumed.untilComment(Duration.ofSeconds(30));
             assertThat(replayed).extracting(FeedStream.Item::id).contains(event.id());
         }
-        try (FeedStream resumed = FeedStream.open(tokenManager, token, Long.toString(id))) {
+        try (FeedStream resumed = FeedStream.openWith(tokenManager, authorization, Long.toString(id))) {
             assertThat(resumed.untilComment(Duration.ofSeconds(30))).extracting(item -> Long.parseLong(item.id()))
                     .allSatisfy(later -> assertThat(later).isGreaterThan(id));
         }
@@ -302,12 +341,12 @@ abstract class RevocationFeedTests {
                 .contains("fail closed")
                 .contains("cut off for longer than " + MAX_OUTAGE)
                 .contains("following again"));
-        assertThat(Deployments.serverLogText()).doesNotContain(readToken());
+        assertThat(Deployments.serverLogText()).doesNotContain(readCredential());
     }
 
-    private static String readToken() {
+    private static String readCredential() {
         try {
-            return Files.readString(TOKEN_FILE).strip();
+            return Files.readString(CREDENTIAL_FILE).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@link RevocationFeedTests} on WildFly: token-manager and the stateless service side by side on one server. */
+/**
+ * {@link RevocationFeedTests} on WildFly: token-manager and the stateless service side by side on one server; the
+ * library follows the feed as a registered client with a secret.
+ */
 @ExtendWith(ArquillianExtension.class)
 class RevocationFeedWildFlyIT extends RevocationFeedTests {
 
@@ -17,6 +20,11 @@ class RevocationFeedWildFlyIT extends RevocationFeedTests {
 
     @Deployment(name = "resource-server", order = 2, testable = false)
     static WebArchive resourceServerWar() {
-        return resourceServerArchive();
+        return resourceServerArchive(LibraryCredential.CLIENT_SECRET);
+    }
+
+    @Override
+    LibraryCredential libraryCredential() {
+        return LibraryCredential.CLIENT_SECRET;
     }
 }

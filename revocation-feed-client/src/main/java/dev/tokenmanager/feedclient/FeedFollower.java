@@ -151,13 +151,21 @@ final class FeedFollower {
                 connection.lost("nothing heard for " + settings.idleTimeout());
             }
             ended.forgetDead(now / 1000);
-            FeedHealth.State state = health.state(now);
-            if (state != reported) {
-                logChange(reported, state);
-                reported = state;
-            }
+            reportState(now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "revocation feed: the watchdog failed; it runs again in a second", e);
+        }
+    }
+
+    /**
+     * Logs a change of the feed's state once, whoever sees it first: the watchdog each second, or a request refused
+     * meanwhile, so that a cut-off shorter than the watchdog's period is logged too.
+     */
+    synchronized void reportState(long now) {
+        FeedHealth.State state = health.state(now);
+        if (state != reported) {
+            logChange(reported, state);
+            reported = state;
         }
     }
 

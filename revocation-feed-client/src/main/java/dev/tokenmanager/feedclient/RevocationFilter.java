@@ -70,6 +70,9 @@ public class RevocationFilter implements Filter {
         if (principal instanceof JsonWebToken token) {
             long now = System.currentTimeMillis();
             if (health.refusesEveryToken(now)) {
+                if (follower != null) {
+                    follower.reportState(now);
+                }
                 HttpServletResponse answer = (HttpServletResponse) response;
                 answer.setHeader("Retry-After", "5");
                 write(answer, 503, UNAVAILABLE_PROBLEM);
