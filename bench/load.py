@@ -4,6 +4,7 @@
 In one run, on PostgreSQL, it starts Payara Micro with token-manager and the benchmark-only WARs (bench/pom.xml) side
 by side, seeds users and sessions, and drives wrk alternately at
   a. GET /api/me with our revocable tokens (signature, claims and session checked on every request);
+  i. POST /api/auth/introspect of the same tokens (RFC 7662), as a named token of group introspect;
   b. GET /stateless/api/me: the same tokens verified statelessly by the server's own MicroProfile JWT;
   c. GET /ceiling/api/ping: an application without security (the ceiling);
   d. GET /platform/api/ping: the same behind a do-nothing HttpAuthenticationMechanism that admits every request as
@@ -137,7 +138,44 @@ def add_filler_sessions(count, account_id):
 
 # --------------------------------------------------------------------------------------------------------- nodes
 
-class Node:
+class Server:
+    """A server process of the benchmark: waits until it answers, stops it with its whole process group."""
+
+    def wait_ready(self, paths, timeout=300):
+        deadline = time.time() + timeout
+        client = Client(self.port)
+        for path in paths:
+            while True:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"{self.name} exited; see {self.log_path}")
+                try:
+                    if client.call("GET", path)[0] == 200:
+                        break
+                except OSError:
+                    pass
+                if time.time() > deadline:
+                    raise RuntimeError(f"{self.name} not ready after {timeout} s; see {self.log_path}")
+                time.sleep(1)
+        client.close()
+        log(f"{self.name}: ready")
+
+    def java_pid(self):
+        """The JVM's pid: the process itself (Payara Micro), or the java child of standalone.sh (WildFly)."""
+        return self.process.pid
+
+    def stop(self):
+        if self.process.poll() is None:
+            # The process group: standalone.sh does not pass SIGTERM on to WildFly's JVM.
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log_file.close()
+
+
+class Node(Server):
     """One Payara Micro process with token-manager (and, on node 1, the benchmark's WARs)."""
 
     def __init__(self, name, port, grid_port, grid_ports, env, with_bench_wars, cluster, extra_args=(),
@@ -165,33 +203,47 @@ class Node:
                                         env={**os.environ, **env}, start_new_session=True)
         log(f"{name}: started Payara Micro (pid {self.process.pid}) on port {port}, log {self.log_path}")
 
-    def wait_ready(self, paths, timeout=300):
-        deadline = time.time() + timeout
-        client = Client(self.port)
-        for path in paths:
-            while True:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"{self.name} exited; see {self.log_path}")
-                try:
-                    if client.call("GET", path)[0] == 200:
-                        break
-                except OSError:
-                    pass
-                if time.time() > deadline:
-                    raise RuntimeError(f"{self.name} not ready after {timeout} s; see {self.log_path}")
-                time.sleep(1)
-        client.close()
-        log(f"{self.name}: ready")
 
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(60)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log_file.close()
+
+WILDFLY_HOME = ROOT / "target" / f"wildfly-{os.environ.get('WILDFLY_VERSION', '39.0.1.Final')}"
+WILDFLY_JGROUPS_BASE = 7600
+
+
+class WildFlyNode(Server):
+    """One WildFly 39 server with token-manager (and, on node 1, the benchmark's WARs), from the WildFly that
+    `mvn -Dserver=wildfly -Dwildfly.cluster pre-integration-test` unpacked and prepared (standalone-ha.xml through
+    server-config/wildfly/configure.cli and cluster.cli): its own copy of standalone/, port offset and node name;
+    HTTP 8080 + offset, JGroups 7600 + offset, the two peers given by their offsets."""
+
+    def __init__(self, name, offset, peer_offsets, env, with_bench_wars):
+        self.name = name
+        self.port = 8080 + offset
+        base = WORK / "wildfly-nodes" / name
+        shutil.rmtree(base, ignore_errors=True)
+        shutil.copytree(WILDFLY_HOME / "standalone", base)
+        deployments = base / "deployments"
+        shutil.copy(ROOT / "target" / "token-manager.war", deployments)
+        if with_bench_wars:
+            for module, war in [("stateless", "stateless"), ("ceiling", "ceiling"), ("ceiling", "platform")]:
+                shutil.copy(ROOT / "bench" / module / "target" / (war + ".war"), deployments)
+        self.log_path = base / "log" / "server.log"
+        command = [str(WILDFLY_HOME / "bin" / "standalone.sh"), "-c", "standalone-ha.xml", "-b", "127.0.0.1",
+                   "-bmanagement", "127.0.0.1", "-bprivate", "127.0.0.1", f"-Djboss.server.base.dir={base}",
+                   f"-Djboss.node.name=bench-{name}", f"-Djboss.socket.binding.port-offset={offset}",
+                   f"-Dbench.port={self.port}"]
+        for number, peer in enumerate(peer_offsets, start=1):
+            command.append(f"-Dtoken-manager.cluster.peer-{number}.port={WILDFLY_JGROUPS_BASE + peer}")
+        java_opts = "-Xmx1g -XX:+UseParallelGC -Djava.net.preferIPv4Stack=true"
+        self.log_file = open(WORK / f"{name}-console.log", "w")
+        self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT,
+                                        env={**os.environ, **env, "JAVA_OPTS": java_opts,
+                                             "JBOSS_HOME": str(WILDFLY_HOME)},
+                                        start_new_session=True)
+        log(f"{name}: started WildFly (pid {self.process.pid}) on port {self.port}, log {self.log_path}")
+
+    def java_pid(self):
+        out = subprocess.run(["pgrep", "-P", str(self.process.pid), "java"], capture_output=True, text=True).stdout
+        return int(out.split()[0])
 
 
 # ----------------------------------------------------------------------------------------------------------- wrk
@@ -278,6 +330,9 @@ class Bench:
         if args.only == "feed":
             self.run_feed_only(p1)
             return
+        if args.server == "wildfly":
+            self.run_wildfly()
+            return
 
         node1 = self.start("node-1", p1, self.grid_ports[0], with_bench_wars=True, cluster=True)
         node1.wait_ready(["/api/auth/jwks", "/ceiling/api/ping", "/platform/api/ping"])
@@ -288,19 +343,13 @@ class Bench:
         node3.wait_ready(["/api/auth/jwks"])
 
         bearer = self.write_tokens()
-        targets = {
-            "a": (f"http://127.0.0.1:{p1}/api/me", bearer),
-            "b": (f"http://127.0.0.1:{p1}/stateless/api/me", bearer),
-            "c": (f"http://127.0.0.1:{p1}/ceiling/api/ping", {}),
-            "d": (f"http://127.0.0.1:{p1}/platform/api/ping", {}),
-            "a_nocache": (f"http://127.0.0.1:{p3}/api/me", bearer),
-        }
+        targets = {**self.kinds(p1, bearer), "a_nocache": (f"http://127.0.0.1:{p3}/api/me", bearer)}
         # Every kind answers 200 to its request before any load (b proves the stateless WAR trusts our tokens).
         for name, (url, env) in targets.items():
             wrk(url, 1, 1, env)
 
         stats_before = self.stats(p1)
-        self.alternate("sessions", targets, ["a", "b", "c", "d", "a_nocache"])
+        self.alternate("sessions", targets, ["a", "b", "c", "d", "a_nocache", "i"])
         stats_after = self.stats(p1)
         self.results["session_reads_per_request"] = (
             (stats_after["session_database_reads"] - stats_before["session_database_reads"])
@@ -327,6 +376,69 @@ class Bench:
         self.results["filler_rows"] = total
         self.alternate("million", targets, ["a", "b", "a_nocache"])
         self.report()
+
+    def run_wildfly(self):
+        """The same kinds on one WildFly 39 (standalone-ha.xml), alternating rounds in one run, then the
+        cross-node revocation on two WildFly nodes of one JGroups channel."""
+        args = self.args
+        o1, o2 = args.wildfly_offset, args.wildfly_offset + 100
+        p1, p2 = 8080 + o1, 8080 + o2
+        args.port = p1
+        node1 = WildFlyNode("wildfly-1", o1, [o1, o2], self.env(), with_bench_wars=True)
+        self.nodes.append(node1)
+        node1.wait_ready(["/api/auth/jwks", "/ceiling/api/ping", "/platform/api/ping"])
+        self.seed(p1)
+        bearer = self.write_tokens()
+        targets = self.kinds(p1, bearer)
+        for name, (url, env) in targets.items():
+            wrk(url, 1, 1, env)
+        self.alternate("sessions", targets, ["a", "b", "c", "d", "i"])
+        if args.profile:
+            self.profile(node1, targets, ["a", "d"])
+        self.revocation_same_node(p1)
+        node2 = WildFlyNode("wildfly-2", o2, [o1, o2], self.env(), with_bench_wars=False)
+        self.nodes.append(node2)
+        node2.wait_ready(["/api/auth/jwks"])
+        wrk(f"http://127.0.0.1:{p2}/api/me", args.warmup, args.connections, bearer)
+        self.revocation_across_nodes(p1, p2)
+        self.report_wildfly()
+
+    def report_wildfly(self):
+        args = self.args
+        r = self.results
+        s = r["sessions"]
+        lines = [
+            f"token-manager load benchmark on WildFly 39: {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores,"
+            f" {java_version()}, {args.algorithm} tokens, PostgreSQL, wrk -t1 -c{args.connections},"
+            f" {args.rounds} rounds of {args.duration} s per kind (medians)",
+            "",
+            f"| GET, {args.sessions} sessions | requests/s | p50 ms | p99 ms | rounds (req/s) |",
+            "|---|---|---|---|---|",
+        ]
+        labels = {
+            "a": "a. `/api/me`, revocable (token-manager)",
+            "b": "b. `/stateless/api/me`, stateless MP-JWT (WildFly's own)",
+            "c": "c. `/ceiling/api/ping`, no security (ceiling)",
+            "d": "d. `/platform/api/ping`, Jakarta Security with a do-nothing mechanism",
+            "i": "i. `POST /api/auth/introspect` of the same tokens",
+        }
+        lines += kind_rows(labels, s)
+        rps = {kind: s[kind]["rps"] for kind in labels}
+        lines += ["", f"- a/b = **{rps['a'] / rps['b']:.2f}**; a/c = **{rps['a'] / rps['c']:.2f}**;"
+                      f" a/d = **{rps['a'] / rps['d']:.2f}** (target >= 0.95); d/c = {rps['d'] / rps['c']:.2f}"
+                      f" (what Jakarta Security costs on WildFly); i/a = {rps['i'] / rps['a']:.2f}"]
+        same, across = r["revocation_same_node"], r["revocation_across_nodes"]
+        lines += [
+            f"- revocation, one node: {same['first_request_refused']}/{same['revocations']} refused on the first"
+            " request after `DELETE` answered",
+            f"- revocation, two WildFly nodes (revoked through node 1, checked on node 2, both caches warm):"
+            f" {across['first_request_refused']}/{across['revocations']} refused on node 2's first request;"
+            f" from the answer to the first 401 p50 {across['p50_ms']:.2f} ms, p99 {across['p99_ms']:.2f} ms,"
+            f" max {across['max_ms']:.2f} ms; the revoking request itself (node 2's acknowledgement included)"
+            f" p50 {across['request_p50_ms']:.2f} ms, p99 **{across['request_p99_ms']:.2f} ms** (target p99 <= 50 ms)",
+        ]
+        lines += profile_lines(labels, r)
+        write_results("load-results-wildfly", lines, r)
 
     # -------------------------------------------------------------------------------------------- seeding
 
@@ -371,6 +483,20 @@ class Bench:
         path.write_text(token + "\n")
         path.chmod(0o600)
 
+    @staticmethod
+    def kinds(port, bearer):
+        """The kinds of request on node 1 (see the top of this file), each as (URL, wrk's environment); i: POST
+        /api/auth/introspect of the same rotating tokens, as the named token of group introspect that
+        seed_feed_token wrote (what a resource server that introspects each token asks)."""
+        return {
+            "a": (f"http://127.0.0.1:{port}/api/me", bearer),
+            "b": (f"http://127.0.0.1:{port}/stateless/api/me", bearer),
+            "c": (f"http://127.0.0.1:{port}/ceiling/api/ping", {}),
+            "d": (f"http://127.0.0.1:{port}/platform/api/ping", {}),
+            "i": (f"http://127.0.0.1:{port}/api/auth/introspect",
+                  {**bearer, "INTROSPECT_BEARER_FILE": str(WORK / "feed-token.txt")}),
+        }
+
     def write_tokens(self):
         tokens = [s["access_token"] for s in self.load_sessions]
         self.tokens_file.write_text("\n".join(tokens) + "\n")
@@ -408,10 +534,10 @@ class Bench:
         self.results["profile"] = {}
         for kind in kinds:
             recording = WORK / f"profile-{kind}.jfr"
-            jcmd(node.process.pid, "JFR.start", f"name=bench-{kind}", "settings=profile")
+            jcmd(node.java_pid(), "JFR.start", f"name=bench-{kind}", "settings=profile")
             url, env = targets[kind]
             wrk(url, self.args.duration, self.args.connections, env)
-            jcmd(node.process.pid, "JFR.stop", f"name=bench-{kind}", f"filename={recording}")
+            jcmd(node.java_pid(), "JFR.stop", f"name=bench-{kind}", f"filename={recording}")
             self.results["profile"][kind] = summarize_profile(recording)
             log(f"profile of {kind}: {recording}")
 
@@ -465,12 +591,15 @@ class Bench:
         pairs = self.revocation_pairs()[:self.args.revocations + 1]
         one, two = Client(port1), Client(port2)
         timings = []
+        revoking = []
         for revoker, victim in pairs:
             # Both nodes have the victim's session cached: the worst case for staleness.
             assert one.call("GET", "/api/me", victim["access_token"])[0] == 200
             assert two.call("GET", "/api/me", victim["access_token"])[0] == 200
+            sent = time.perf_counter()
             one.json("DELETE", f"/api/sessions/{victim['session_id']}", revoker["access_token"], expect=204)
             answered = time.perf_counter()
+            revoking.append((answered - sent) * 1000)
             attempts = 0
             while True:
                 attempts += 1
@@ -482,6 +611,9 @@ class Bench:
         one.close()
         two.close()
         self.results["revocation_across_nodes"] = revocation_summary(timings)
+        # How long the revoking request took, the other node's acknowledgement included.
+        self.results["revocation_across_nodes"].update(
+            request_p50_ms=percentile(revoking[1:], 50), request_p99_ms=percentile(revoking[1:], 99))
         log(f"revocation, two nodes: {self.results['revocation_across_nodes']['first_request_refused']}/"
             f"{len(timings) - 1} refused on node 2's next request")
 
@@ -581,11 +713,7 @@ class Bench:
         lines = [f"token-manager load benchmark, revocation feed only: {time.strftime('%Y-%m-%d')},"
                  f" {os.cpu_count()} cores, {java_version()}, {args.algorithm} tokens, PostgreSQL,"
                  f" wrk -t1 -c{args.connections} (medians)", ""] + self.feed_lines()
-        text = "\n".join(lines)
-        print(text)
-        (WORK / "load-results-feed.md").write_text(text + "\n")
-        (WORK / "load-results-feed.json").write_text(json.dumps(self.results, indent=2) + "\n")
-        log(f"written to {WORK / 'load-results-feed.md'} and load-results-feed.json")
+        write_results("load-results-feed", lines, self.results)
 
     def login_throughput(self, port):
         args = self.args
@@ -615,15 +743,15 @@ class Bench:
             "c": "c. `/ceiling/api/ping`, no security (ceiling)",
             "d": "d. `/platform/api/ping`, Jakarta Security with a do-nothing mechanism",
             "a_nocache": "a'. `/api/me`, session cache off (PostgreSQL read per request)",
+            "i": "i. `POST /api/auth/introspect` of the same tokens (RFC 7662, as a named token of group introspect)",
         }
-        for kind, label in labels.items():
-            x = s[kind]
-            lines.append(f"| {label} | {x['rps']:.0f} | {x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {x['rounds']} |")
+        lines += kind_rows(labels, s)
         ab, ac = s["a"]["rps"] / s["b"]["rps"], s["a"]["rps"] / s["c"]["rps"]
         lines += ["", f"- a/b = **{ab:.2f}** (target >= 1.0); a/c = **{ac:.2f}** (target >= 0.9);"
                       f" a/d = **{s['a']['rps'] / s['d']['rps']:.2f}** (token-manager on top of the platform's own"
                       f" security); d/c = {s['d']['rps'] / s['c']['rps']:.2f} (what Jakarta Security costs here);"
-                      f" a'/b = {s['a_nocache']['rps'] / s['b']['rps']:.2f}",
+                      f" a'/b = {s['a_nocache']['rps'] / s['b']['rps']:.2f};"
+                      f" i/a = {s['i']['rps'] / s['a']['rps']:.2f} (introspection beside a)",
                   f"- session database reads per authenticated request under load (node with cache):"
                   f" {r['session_reads_per_request']:.4f}"]
         same, across = r["revocation_same_node"], r["revocation_across_nodes"]
@@ -634,7 +762,8 @@ class Bench:
             f"- revocation, two nodes (revoked through node 1, checked on node 2, both caches warm):"
             f" {across['first_request_refused']}/{across['revocations']} refused on node 2's first request;"
             f" time from the answer to the first 401 p50 {across['p50_ms']:.2f} ms, p99 {across['p99_ms']:.2f} ms,"
-            f" max {across['max_ms']:.2f} ms (target p99 <= 50 ms)",
+            f" max {across['max_ms']:.2f} ms (target p99 <= 50 ms); the revoking request itself took p50"
+            f" {across['request_p50_ms']:.2f} ms, p99 {across['request_p99_ms']:.2f} ms",
         ]
         ls = r["last_seen"]
         lines.append(
@@ -652,24 +781,42 @@ class Bench:
         lines.append(f"\n(with {r['filler_rows']:,} sessions: a {m['a']['rps']:.0f} req/s, a' "
                      f"{m['a_nocache']['rps']:.0f} req/s, b {m['b']['rps']:.0f} req/s; a/b"
                      f" {m['a']['rps'] / m['b']['rps']:.2f})")
-        for kind, profile in r.get("profile", {}).items():
-            lines += ["", f"JFR, {labels[kind]}: {profile['http_thread_samples']} samples of the HTTP threads;"
-                          f" {profile['share_in_token_manager']:.0%} in token-manager's own code,"
-                          f" {profile['share_in_jwt_verification']:.0%} in JWT parsing or signature code,"
-                          f" {profile['share_in_service_loader']:.0%} in ServiceLoader lookups. Hottest methods"
-                          " (top frame):"]
-            lines += [f"    {share:6.1%}  {name}" for name, share in profile["hottest"]]
-            lines += ["  Contended locks (waits over 10 ms, by the first frame outside the JDK):"]
-            lines += [f"    {count:6d}  {name}" for name, count in profile["contended_monitors"]]
-        text = "\n".join(lines)
-        print(text)
-        (WORK / "load-results.md").write_text(text + "\n")
-        (WORK / "load-results.json").write_text(json.dumps(r, indent=2) + "\n")
-        log(f"written to {WORK / 'load-results.md'} and load-results.json")
+        lines += profile_lines(labels, r)
+        write_results("load-results", lines, r)
 
     def stop_all(self):
         for node in self.nodes:
             node.stop()
+
+
+def write_results(stem, lines, results):
+    """Prints the report and keeps it, with the raw results, under bench/target."""
+    text = "\n".join(lines)
+    print(text)
+    (WORK / f"{stem}.md").write_text(text + "\n")
+    (WORK / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n")
+    log(f"written to {WORK / (stem + '.md')} and {stem}.json")
+
+
+def kind_rows(labels, measured):
+    """One row of the table per kind: requests/s, p50, p99 and each round's requests/s."""
+    return [f"| {label} | {measured[kind]['rps']:.0f} | {measured[kind]['p50_ms']:.2f} |"
+            f" {measured[kind]['p99_ms']:.2f} | {measured[kind]['rounds']} |" for kind, label in labels.items()]
+
+
+def profile_lines(labels, results):
+    """Where the HTTP threads spent their time under each profiled kind of load."""
+    lines = []
+    for kind, profile in results.get("profile", {}).items():
+        lines += ["", f"JFR, {labels[kind]}: {profile['http_thread_samples']} samples of the HTTP threads;"
+                      f" {profile['share_in_token_manager']:.0%} in token-manager's own code,"
+                      f" {profile['share_in_jwt_verification']:.0%} in JWT parsing or signature code,"
+                      f" {profile['share_in_service_loader']:.0%} in ServiceLoader lookups. Hottest methods"
+                      " (top frame):"]
+        lines += [f"    {share:6.1%}  {name}" for name, share in profile["hottest"]]
+        lines += ["  Contended locks (waits over 10 ms, by the first frame outside the JDK):"]
+        lines += [f"    {count:6d}  {name}" for name, count in profile["contended_monitors"]]
+    return lines
 
 
 def jcmd(pid, *command):
@@ -712,7 +859,8 @@ def summarize_profile(recording, top=12):
 
 def on_http_thread(event, field):
     """Whether one event of `jfr print` happened on a thread serving HTTP requests."""
-    return any(line.strip().startswith(field + " =") and "http-thread-pool" in line for line in event.splitlines())
+    return any(line.strip().startswith(field + " =") and ("http-thread-pool" in line or "default task" in line)
+               for line in event.splitlines())
 
 
 def stack_frames(event):
@@ -752,7 +900,8 @@ def main():
     parser.add_argument("--sessions", type=int, default=100, help="sessions whose tokens carry the load")
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--filler", type=int, default=1_000_000, help="rows added for the large-table phase")
-    parser.add_argument("--revocations", type=int, default=30, help="revocations timed per setting")
+    parser.add_argument("--revocations", type=int, default=None,
+                        help="revocations timed per setting (default 30; 100 with --server wildfly)")
     parser.add_argument("--duration", type=int, default=15, help="seconds per measured wrk run")
     parser.add_argument("--warmup", type=int, default=10, help="seconds of warm-up per kind and phase")
     parser.add_argument("--rounds", type=int, default=3)
@@ -767,12 +916,18 @@ def main():
     parser.add_argument("--feed-rounds", type=int, default=5, help="alternating rounds of b and b+")
     parser.add_argument("--only", choices=["feed"],
                         help="run one part alone: feed (one node, b and b+, the feed's latency), ~5 minutes")
+    parser.add_argument("--server", default="payara", choices=["payara", "wildfly"],
+                        help="wildfly: a, b, c, d and i on one WildFly 39, then the cross-node revocation on two")
+    parser.add_argument("--wildfly-offset", type=int, default=1300,
+                        help="port offset of WildFly node 1 (node 2: + 100); HTTP 8080 + offset")
     parser.add_argument("--algorithm", default="RS256", choices=["RS256", "ES256"])
     parser.add_argument("--port", type=int, default=18280, help="node 1; node 2 and the cache-less node follow")
     parser.add_argument("--grid-port", type=int, default=16950)
     parser.add_argument("--database", default=DATABASE, help="PostgreSQL database (dropped and created anew)")
     args = parser.parse_args()
     DATABASE = args.database
+    if args.revocations is None:
+        args.revocations = 100 if args.server == "wildfly" else 30
 
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: run bench/load.sh, which installs it")

@@ -3,11 +3,17 @@
 # Installs wrk and PostgreSQL when missing (apt-get), builds token-manager and the benchmark-only WARs (bench/pom.xml),
 # fetches Payara Micro through Maven, then runs bench/load.py, which starts the servers on loopback, seeds,
 # measures and prints the table (also in bench/target/load-results.md). About 20 minutes on 2 cores;
-# `bash bench/load.sh --only feed` measures only the revocation feed (about 5 minutes).
+# `bash bench/load.sh --only feed` measures only the revocation feed (about 5 minutes);
+# `bash bench/load.sh --server wildfly` measures on WildFly 39 instead (unpacked and prepared through Maven, as the
+# container tests do): a, b, c, d and i on one node, then the revocation across two nodes (about 15 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=../.ci/lib.sh
 . .ci/lib.sh
 
 prepare_benchmark
+if [[ " $* " == *" --server wildfly "* ]]; then
+    log "unpacking WildFly and preparing standalone-ha.xml (server-config/wildfly/configure.cli, cluster.cli)"
+    mvn -B -q -ntp -Dserver=wildfly -Dwildfly.cluster -DskipTests pre-integration-test
+fi
 exec python3 bench/load.py "$@"

@@ -1,6 +1,8 @@
--- wrk script of bench/load.py. Three kinds of request:
+-- wrk script of bench/load.py. Four kinds of request:
 --   TOKENS_FILE set (one access token per line): GET, each request with the next token as a bearer token, so the
 --     load spreads over every session;
+--   TOKENS_FILE and INTROSPECT_BEARER_FILE set (a file holding a named token of group introspect): POST an RFC 7662
+--     introspection of the next token, as that caller;
 --   LOGIN_USER and LOGIN_PASSWORD set: POST a JSON login (login throughput);
 --   neither: GET without a token.
 -- done() prints one JSON line that load.py reads: requests, duration, latency percentiles, failures.
@@ -8,6 +10,7 @@
 local tokens = {}
 local next_index = 0
 local login_body = nil
+local introspector = nil
 local thread_count = 0
 
 -- Runs in the main script: numbers the threads, so that each starts at another place in the token list.
@@ -30,6 +33,14 @@ function init(args)
       end
     end
   end
+  local bearer_file = os.getenv("INTROSPECT_BEARER_FILE")
+  if bearer_file ~= nil and bearer_file ~= "" then
+    for line in io.lines(bearer_file) do
+      if #line > 0 then
+        introspector = line
+      end
+    end
+  end
   next_index = (thread_number * 7919) % math.max(#tokens, 1)
 end
 
@@ -41,6 +52,10 @@ function request()
     return wrk.format("GET")
   end
   next_index = (next_index + 1) % #tokens
+  if introspector ~= nil then
+    return wrk.format("POST", nil, { ["Authorization"] = "Bearer " .. introspector,
+      ["Content-Type"] = "application/x-www-form-urlencoded" }, "token=" .. tokens[next_index + 1])
+  end
   return wrk.format("GET", nil, { ["Authorization"] = "Bearer " .. tokens[next_index + 1] })
 end
 

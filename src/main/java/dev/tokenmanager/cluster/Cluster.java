@@ -3,6 +3,8 @@ package dev.tokenmanager.cluster;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -11,10 +13,11 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Whether this node is part of a data grid, and the means to use it. On Payara with its data grid, events and
- * shared stores go through the grid's JCache and the grid's own membership says who is alive; everywhere else
- * (Payara Micro with {@code --nohazelcast}, WildFly) this node works alone: events stay local, stores live in
- * memory, and nothing breaks.
+ * Whether this node is part of a cluster, and the means to use it. On Payara with its data grid, events and shared
+ * stores go through the grid's JCache and the grid's own membership says who is alive; on WildFly with
+ * standalone-ha.xml (prepared by server-config/wildfly/), through its JGroups channel and a replicated Infinispan
+ * cache. Everywhere else (Payara Micro with {@code --nohazelcast}, WildFly's standalone.xml) this node works alone:
+ * events stay local, stores live in memory, and nothing breaks.
  */
 @ApplicationScoped
 public class Cluster {
@@ -22,26 +25,31 @@ public class Cluster {
     /** Where Payara binds its JCache CacheManager and its Hazelcast instance. */
     static final String PAYARA_CACHE_MANAGER = "payara/CacheManager";
     static final String PAYARA_HAZELCAST = "payara/Hazelcast";
+    /** The names WEB-INF/jboss-web.xml gives WildFly's command dispatcher factory and the shared Infinispan cache. */
+    static final String WILDFLY_DISPATCHERS = "java:comp/env/token-manager/command-dispatcher-factory";
+    static final String WILDFLY_SHARED_CACHE = "java:comp/env/token-manager/shared-cache";
 
     private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
 
-    private String nodeId = UUID.randomUUID().toString();
-    private DataGrid grid;
+    @Inject
+    Clock clock;
+
+    private final String nodeId = UUID.randomUUID().toString();
+    private ClusterEngine engine;
     private ClusterBus bus;
 
     @PostConstruct
     void connect() {
-        grid = findGrid();
-        if (grid != null) {
+        engine = findEngine();
+        if (engine != null) {
             try {
-                bus = grid.bus();
-                nodeId = grid.localMember();
-                LOG.info("clustered through the server's data grid: revocations, key changes and login throttling"
+                bus = engine.bus();
+                LOG.info("clustered through " + engine.describe() + ": revocations, key changes and login throttling"
                         + " are shared by every node");
                 return;
             } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "the data grid is there but cannot be used; working alone", e);
-                grid = null;
+                LOG.log(Level.WARNING, engine.describe() + " is there but cannot be used; working alone", e);
+                engine = null;
             }
         }
         bus = new LocalBus();
@@ -51,49 +59,77 @@ public class Cluster {
     /** An orderly stop: the other nodes stop waiting for this one's acknowledgements at once. */
     @PreDestroy
     void disconnect() {
-        if (bus instanceof DataGrid.GridBus gridBus) {
-            try {
-                gridBus.leave();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "could not end this node's registration in the data grid; the grid's"
-                        + " membership drops it", e);
-            }
+        try {
+            bus.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not end this node's registration in the cluster; its membership drops it", e);
         }
     }
 
-    // Fixed names the server binds, never a name from a request: nothing user-controlled is looked up.
-    @SuppressWarnings("BanJNDI")
-    private static DataGrid findGrid() {
-        Object manager;
-        Object hazelcast;
-        try {
-            InitialContext naming = new InitialContext();
-            manager = naming.lookup(PAYARA_CACHE_MANAGER);
-            hazelcast = naming.lookup(PAYARA_HAZELCAST);
-        } catch (NamingException | RuntimeException e) {
+    private ClusterEngine findEngine() {
+        ClusterEngine payara = findPayaraGrid();
+        return payara != null ? payara : findWildFlyCluster(clock);
+    }
+
+    private static ClusterEngine findPayaraGrid() {
+        Object[] bound = lookUp(PAYARA_CACHE_MANAGER, PAYARA_HAZELCAST);
+        if (bound == null) {
             return null;
         }
         try {
-            return manager == null || hazelcast == null ? null
-                    : new DataGrid(manager, new HazelcastMembership(hazelcast));
+            return new DataGrid(bound[0], new HazelcastMembership(bound[1]));
         } catch (LinkageError | RuntimeException e) {
             return null;
         }
     }
 
+    private static ClusterEngine findWildFlyCluster(Clock clock) {
+        Object[] bound = lookUp(WILDFLY_DISPATCHERS, WILDFLY_SHARED_CACHE);
+        if (bound == null) {
+            return null;
+        }
+        try {
+            WildFlyCluster wildfly = new WildFlyCluster(bound[0], bound[1], clock);
+            return wildfly.isClustered() ? wildfly : null;
+        } catch (LinkageError | RuntimeException e) {
+            LOG.log(Level.WARNING, "WildFly's clustering services are there but cannot be used; working alone", e);
+            return null;
+        }
+    }
+
+    /** What the server binds at {@code names}, all of them, or null when one is missing. */
+    // Fixed names the server binds (or this deployment's own WEB-INF/jboss-web.xml maps), never a name from a
+    // request: nothing user-controlled is looked up.
+    @SuppressWarnings("BanJNDI")
+    private static Object[] lookUp(String... names) {
+        Object[] bound = new Object[names.length];
+        try {
+            InitialContext naming = new InitialContext();
+            for (int i = 0; i < names.length; i++) {
+                bound[i] = naming.lookup(names[i]);
+                if (bound[i] == null) {
+                    return null;
+                }
+            }
+        } catch (NamingException | RuntimeException e) {
+            return null;
+        }
+        return bound;
+    }
+
     /** Whether a data grid links this node with others. */
     public boolean isClustered() {
-        return grid != null;
+        return engine != null;
     }
 
-    /** How many nodes of token-manager the data grid links, this one included (1 without a grid). */
+    /** How many nodes of token-manager the cluster links, this one included (1 without a cluster). */
     public int members() {
-        return bus instanceof DataGrid.GridBus gridBus ? gridBus.members().size() : 1;
+        return bus.members();
     }
 
-    /** Events this node published that another node did not acknowledge in time (0 without a grid). */
+    /** Events this node published that another node did not acknowledge in time (0 without a cluster). */
     public long unacknowledgedEvents() {
-        return bus instanceof DataGrid.GridBus gridBus ? gridBus.unacknowledgedEvents() : 0;
+        return bus.unacknowledgedEvents();
     }
 
     /** This node's identity for leases and logs. */
@@ -106,15 +142,16 @@ public class Cluster {
     }
 
     /**
-     * A store of strings shared by all nodes (this node's memory without a grid); entries live {@code ttl} from
+     * A store of strings shared by all nodes (this node's memory without a cluster); entries live {@code ttl} from
      * their last write.
      */
     public SharedStore store(String name, Duration ttl) {
-        if (grid != null) {
+        if (engine != null) {
             try {
-                return grid.store(name, ttl);
+                return engine.store(name, ttl);
             } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "cannot share " + name + " through the data grid; keeping it on this node", e);
+                LOG.log(Level.WARNING, "cannot share " + name + " through " + engine.describe()
+                        + "; keeping it on this node", e);
             }
         }
         return new LocalStore(ttl);

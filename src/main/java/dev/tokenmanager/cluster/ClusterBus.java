@@ -3,7 +3,7 @@ package dev.tokenmanager.cluster;
 import java.util.function.Consumer;
 
 /** Delivers {@link ClusterEvent}s to every node. */
-public interface ClusterBus {
+public interface ClusterBus extends AutoCloseable {
 
     /**
      * Tells every other node; returns once they have all handled it (as far as the transport allows), so that
@@ -13,4 +13,20 @@ public interface ClusterBus {
 
     /** Receives the events other nodes publish. */
     void subscribe(Consumer<ClusterEvent> listener);
+
+    /** How many nodes of token-manager the bus links now, this one included (a bus of one node by default). */
+    default int members() {
+        return 1;
+    }
+
+    /** Events this node published that another node did not acknowledge in time. */
+    default long unacknowledgedEvents() {
+        return 0;
+    }
+
+    /** An orderly stop: the other nodes stop waiting for this one at once. */
+    @Override
+    default void close() {
+        // Nobody waits for a node alone.
+    }
 }

@@ -9,12 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
@@ -37,7 +35,7 @@ import javax.cache.expiry.ModifiedExpiryPolicy;
  * live is the grid's own knowledge ({@link GridMembership}): a node that dies stops being waited for as soon as the
  * grid has noticed. Loaded only when the server offers a JCache {@code CacheManager}.
  */
-final class DataGrid {
+final class DataGrid implements ClusterEngine {
 
     private static final Logger LOG = Logger.getLogger(DataGrid.class.getName());
     private static final String EVENTS = "token-manager-events";
@@ -46,8 +44,6 @@ final class DataGrid {
 
     /** How long an event and its acknowledgements stay in the grid. */
     private static final Duration EVENT_LIFETIME = Duration.ofMinutes(1);
-    /** The longest a publisher waits for the other nodes' acknowledgements. */
-    static final Duration ACK_TIMEOUT = Duration.ofSeconds(1);
 
     private final CacheManager manager;
     private final GridMembership membership;
@@ -57,21 +53,23 @@ final class DataGrid {
         this.membership = membership;
     }
 
-    /** This node's identity in the grid. */
-    String localMember() {
-        return membership.localMember();
+    @Override
+    public String describe() {
+        return "Payara's data grid";
     }
 
-    GridBus bus() {
+    @Override
+    public GridBus bus() {
         return new GridBus(cache(EVENTS, CreatedExpiryPolicy.factoryOf(lasting(EVENT_LIFETIME))),
                 cache(ACKS, CreatedExpiryPolicy.factoryOf(lasting(EVENT_LIFETIME))),
                 cache(NODES, EternalExpiryPolicy.factoryOf()),
                 membership);
     }
 
-    /** A store whose entries live {@code ttl} from their last write (as {@link SharedStore} promises). */
-    SharedStore store(String name, Duration ttl) {
-        return new GridStore(cache("token-manager-" + name, ModifiedExpiryPolicy.factoryOf(lasting(ttl))));
+    @Override
+    public SharedStore store(String name, Duration ttl) {
+        return new CompareAndSetStore(
+                new JCacheCells(cache("token-manager-" + name, ModifiedExpiryPolicy.factoryOf(lasting(ttl)))));
     }
 
     /** {@code duration} as JCache expresses it. */
@@ -99,7 +97,7 @@ final class DataGrid {
      * listens, skips its own events (it handled them before publishing), handles the others and then acknowledges
      * them in a second cache. A publisher waits for the acknowledgements of every node that runs token-manager (it
      * registered itself in a third cache when it started) and that the grid still counts as a member, at most
-     * {@link #ACK_TIMEOUT}: a member the grid loses meanwhile is not waited for any longer, and a node that does not
+     * {@link Acknowledgements#TIMEOUT}: a member the grid loses meanwhile is not waited for any longer, and a node that does not
      * answer in time is logged, its cached sessions running out with the session cache's TTL.
      */
     static final class GridBus implements ClusterBus {
@@ -109,7 +107,7 @@ final class DataGrid {
         private final GridMembership membership;
         private final String nodeId;
         private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
-        private final ConcurrentMap<String, Awaited> awaited = new ConcurrentHashMap<>();
+        private final ConcurrentMap<String, Acknowledgements> awaited = new ConcurrentHashMap<>();
         private final AtomicLong unacknowledged = new AtomicLong();
 
         GridBus(Cache<String, String> events, Cache<String, String> acks, Cache<String, String> nodes,
@@ -130,19 +128,14 @@ final class DataGrid {
         @Override
         public void publish(ClusterEvent event) {
             String id = UUID.randomUUID().toString();
-            Set<String> others = members();
+            Set<String> others = liveNodes();
             others.remove(nodeId);
-            Awaited acknowledgements = new Awaited(others);
+            Acknowledgements acknowledgements = new Acknowledgements(others);
             awaited.put(id, acknowledgements);
             try {
-                // A member lost between reading the membership and registering the wait is not waited for.
-                Set<String> stillMembers = membership.members();
-                others.stream().filter(member -> !stillMembers.contains(member)).forEach(acknowledgements::received);
                 events.put(id, nodeId + "|" + event.encode());
-                if (!acknowledgements.await(ACK_TIMEOUT)) {
+                if (!acknowledgements.settle(membership.members())) {
                     unacknowledged.incrementAndGet();
-                    LOG.warning("nodes " + acknowledgements.missing() + " did not acknowledge a cluster event within "
-                            + ACK_TIMEOUT.toMillis() + " ms; their session caches catch up within their TTL");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -156,8 +149,13 @@ final class DataGrid {
             listeners.add(listener);
         }
 
+        @Override
+        public int members() {
+            return liveNodes().size();
+        }
+
         /** The nodes running token-manager that the grid counts as members now, this node among them. */
-        Set<String> members() {
+        private Set<String> liveNodes() {
             Set<String> gridMembers = membership.members();
             Set<String> live = new HashSet<>();
             for (Cache.Entry<String, String> node : nodes) {
@@ -168,13 +166,14 @@ final class DataGrid {
             return live;
         }
 
-        /** Events this node published that some live node did not acknowledge in time. */
-        long unacknowledgedEvents() {
+        @Override
+        public long unacknowledgedEvents() {
             return unacknowledged.get();
         }
 
         /** Ends this node's registration (an orderly stop): publishers stop waiting for it at once. */
-        void leave() {
+        @Override
+        public void close() {
             nodes.remove(nodeId);
         }
 
@@ -206,38 +205,10 @@ final class DataGrid {
 
         void acknowledged(String ackKey) {
             int bar = ackKey.lastIndexOf('|');
-            Awaited acknowledgements = bar < 0 ? null : awaited.get(ackKey.substring(0, bar));
+            Acknowledgements acknowledgements = bar < 0 ? null : awaited.get(ackKey.substring(0, bar));
             if (acknowledgements != null) {
                 acknowledgements.received(ackKey.substring(bar + 1));
             }
-        }
-    }
-
-    /** The nodes whose acknowledgement of one event is still awaited. */
-    private static final class Awaited {
-        private final Set<String> missing;
-        private final CountDownLatch done = new CountDownLatch(1);
-
-        Awaited(Set<String> nodes) {
-            this.missing = ConcurrentHashMap.newKeySet();
-            this.missing.addAll(nodes);
-            if (nodes.isEmpty()) {
-                done.countDown();
-            }
-        }
-
-        void received(String node) {
-            if (missing.remove(node) && missing.isEmpty()) {
-                done.countDown();
-            }
-        }
-
-        boolean await(Duration timeout) throws InterruptedException {
-            return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        Set<String> missing() {
-            return Set.copyOf(missing);
         }
     }
 
@@ -264,8 +235,8 @@ final class DataGrid {
         }
     }
 
-    /** Strings updated by compare-and-replace, retried on conflict. */
-    private record GridStore(Cache<String, String> cache) implements SharedStore {
+    /** A JCache as the cells of a {@link CompareAndSetStore}: the cache's own expiry policy ends entries. */
+    private record JCacheCells(Cache<String, String> cache) implements CompareAndSetStore.Cells {
 
         @Override
         public String get(String key) {
@@ -273,23 +244,18 @@ final class DataGrid {
         }
 
         @Override
-        public void update(String key, UnaryOperator<String> update) {
-            for (int attempt = 0; attempt < 50; attempt++) {
-                String old = cache.get(key);
-                String replacement = update.apply(old);
-                boolean done;
-                if (old == null) {
-                    done = replacement == null || cache.putIfAbsent(key, replacement);
-                } else if (replacement == null) {
-                    done = cache.remove(key, old);
-                } else {
-                    done = cache.replace(key, old, replacement);
-                }
-                if (done) {
-                    return;
-                }
-            }
-            LOG.warning("gave up updating " + key + " after 50 conflicting attempts");
+        public boolean putIfAbsent(String key, String value) {
+            return cache.putIfAbsent(key, value);
+        }
+
+        @Override
+        public boolean replace(String key, String expected, String value) {
+            return cache.replace(key, expected, value);
+        }
+
+        @Override
+        public boolean remove(String key, String expected) {
+            return cache.remove(key, expected);
         }
 
         @Override

@@ -3,10 +3,12 @@ package dev.tokenmanager.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The one contract of {@link SharedStore}, run against both implementations: this node's memory and the data grid
- * (a real Hazelcast member with its JCache, as in Payara). A login-throttle block must last as long on a cluster as
+ * The one contract of {@link SharedStore}, run against every implementation: this node's memory, the data grid (a
+ * real Hazelcast member with its JCache, as in Payara) and the cells WildFly's replicated cache holds. A login-throttle block must last as long on a cluster as
  * on one node, so the two may not differ in how long an entry lives.
  */
 class SharedStoreContractTest {
@@ -41,13 +43,16 @@ class SharedStoreContractTest {
         Function<Duration, SharedStore> factory = switch (kind) {
             case "local" -> LocalStore::new;
             case "grid" -> ttl -> member.grid().store("contract-" + UUID.randomUUID(), ttl);
+            // WildFly's replicated Infinispan cache is reached as a ConcurrentMap; its entries carry their own end.
+            case "wildfly" -> ttl -> new CompareAndSetStore(new WildFlyCluster.ExpiringCells(
+                    new ConcurrentHashMap<>(), "contract:", ttl, Clock.systemUTC()));
             default -> throw new IllegalArgumentException(kind);
         };
         return factory.apply(TTL);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"local", "grid"})
+    @ValueSource(strings = {"local", "grid", "wildfly"})
     void updatesReadsAndRemoves(String kind) {
         SharedStore store = store(kind);
         assertThat(store.get("a")).isNull();
@@ -64,7 +69,7 @@ class SharedStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"local", "grid"})
+    @ValueSource(strings = {"local", "grid", "wildfly"})
     void anEntryLivesItsTimeToLiveFromItsLastWrite(String kind) throws InterruptedException {
         SharedStore store = store(kind);
         store.update("counter", old -> "1");
@@ -81,7 +86,7 @@ class SharedStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"local", "grid"})
+    @ValueSource(strings = {"local", "grid", "wildfly"})
     void concurrentUpdatesAreNeverLost(String kind) throws Exception {
         SharedStore store = store(kind);
         ExecutorService pool = Executors.newFixedThreadPool(8);

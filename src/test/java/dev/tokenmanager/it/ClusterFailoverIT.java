@@ -8,7 +8,6 @@ import dev.tokenmanager.it.support.Api;
 import dev.tokenmanager.it.support.Api.Tokens;
 import dev.tokenmanager.it.support.Api.User;
 import dev.tokenmanager.it.support.ClusterDeployments;
-import dev.tokenmanager.it.support.ServerProcesses;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ class ClusterFailoverIT {
         }
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> ok.get() >= 40);
-            ServerProcesses.kill(System.getProperty("it.node2.port"));
+            ClusterDeployments.kill(2);
             int atKill = ok.get();
             await().atMost(Duration.ofSeconds(30)).until(() -> ok.get() >= atKill + 200);
         } finally {

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The Payara Micro processes the tests started. */
+/** The server processes the tests started: Payara Micro's, and WildFly's. */
 public final class ServerProcesses {
 
     private ServerProcesses() {
@@ -21,6 +21,18 @@ public final class ServerProcesses {
     public static void kill(String port) {
         List<ProcessHandle> servers = onPort(port);
         assertThat(servers).as("the server process on port %s", port).hasSize(1);
+        servers.get(0).destroyForcibly();
+        servers.get(0).onExit().join();
+    }
+
+    /** Kills the WildFly server started with port offset {@code offset} like a crash would (SIGKILL). */
+    public static void killWildFly(int offset) {
+        String option = "-Djboss.socket.binding.port-offset=" + offset;
+        List<ProcessHandle> servers = ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(arguments -> List.of(arguments).contains(option)
+                        && List.of(arguments).contains("org.jboss.as.standalone")).orElse(false))
+                .toList();
+        assertThat(servers).as("the WildFly process with port offset %s", offset).hasSize(1);
         servers.get(0).destroyForcibly();
         servers.get(0).onExit().join();
     }
