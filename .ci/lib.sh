@@ -49,3 +49,12 @@ prepare_benchmark() {
         -Dartifact="fish.payara.extras:payara-micro:$payara_version" -DoutputDirectory=bench/target \
         -Dmdep.stripVersion=true
 }
+
+# With --server wildfly among the benchmark's arguments: WildFly 39 unpacked through Maven to target/ and its
+# standalone-ha.xml prepared by server-config/wildfly/ (configure.cli, cluster.cli), as the cluster tests have it.
+prepare_wildfly_benchmark() {
+    if [[ " $* " == *" --server wildfly "* ]]; then
+        log "unpacking WildFly and preparing standalone-ha.xml (server-config/wildfly/configure.cli, cluster.cli)"
+        mvn -B -q -ntp -Dserver=wildfly -Dwildfly.cluster -DskipTests pre-integration-test
+    fi
+}

@@ -197,6 +197,9 @@ class FaultBench:
                            + "# The benchmark's small worker pool: more requests than workers can wait at once.\n"
                            "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
                            f".max-thread-pool-size={args.workers}\n")
+        if args.server == "wildfly":
+            self.run_wildfly()
+            return
         grid_ports = [args.grid_port, args.grid_port + 1]
         p1, p2 = args.port, args.port + 1
         node1 = load.Node("faults-node-1", p1, grid_ports[0], grid_ports, self.env(), False, True, preboot=preboot)
@@ -209,19 +212,39 @@ class FaultBench:
         self.kill(p1, node2)
         self.report()
 
+    def run_wildfly(self):
+        """The kill on two WildFly nodes of one JGroups channel (the outage runs on Payara Micro only: WildFly's pool
+        does not check the connections of a data source the application defines, see the README)."""
+        offsets = [self.args.wildfly_offset, self.args.wildfly_offset + 100]
+        nodes = [load.WildFlyNode(f"faults-wildfly-{n + 1}", offset, offsets, self.env(), False)
+                 for n, offset in enumerate(offsets)]
+        self.nodes += nodes
+        for node in nodes:
+            node.wait_ready(["/api/auth/jwks"])
+        while self.members(nodes[0].port) != 2:
+            time.sleep(0.5)
+        self.create_users(nodes[0].port)
+        self.kill(nodes[0].port, nodes[1])
+        self.report()
+
     # ------------------------------------------------------------------------------------------------ outage
 
     def logins(self, port, username, count):
         return [load.login(port, username, load.USER_PASSWORD, load.USER_AGENTS[i % len(load.USER_AGENTS)])
                 for i in range(count)]
 
-    def outage(self, p1, p2):
-        args = self.args
-        admin = load.login(p1, "admin", load.ADMIN_PASSWORD, "bench")["access_token"]
-        client = Client(p1)
+    def create_users(self, port):
+        admin = load.login(port, "admin", load.ADMIN_PASSWORD, "bench")["access_token"]
+        client = Client(port)
         for name in ("faults-cached", "faults-uncached", "faults-victim"):
             client.json("POST", "/api/admin/users", admin, {"username": name, "password": load.USER_PASSWORD},
                         expect=201)
+        client.close()
+
+    def outage(self, p1, p2):
+        args = self.args
+        self.create_users(p1)
+        client = Client(p1)
         log("seeding sessions (each login hashes a password: a minute or two)")
         cached = self.logins(p1, "faults-cached", 20)
         victims = self.logins(p1, "faults-victim", 12)
@@ -409,7 +432,7 @@ class FaultBench:
         stop_traffic = self.traffic(p1, cached, tally, 4)
         time.sleep(2)
         log("kill: node 2 gets SIGKILL under load")
-        node2.process.kill()
+        node2.kill()
         killed = time.perf_counter()
         right_after = self.revocation_times(p1, 3)
         while self.members(p1) != 1:
@@ -431,7 +454,20 @@ class FaultBench:
     # ------------------------------------------------------------------------------------------------ report
 
     def report(self):
-        o, k = self.results["outage"], self.results["kill"]
+        k = self.results["kill"]
+        kill_lines = [
+            "Node 2 killed (SIGKILL) while node 1 served traffic:", "",
+            f"- revocation through node 1: p50 {k['normal_ms']['p50']:.1f} ms, p99 {k['normal_ms']['p99']:.1f}"
+            f" ms before the kill; right after it: {', '.join(f'{t:.0f}' for t in k['right_after_kill_ms'])}"
+            f" ms; the cluster noticed the loss after {k['grid_noticed_s']:.1f} s; after that p50"
+            f" {k['after_noticed_ms']['p50']:.1f} ms, p99 {k['after_noticed_ms']['p99']:.1f} ms",
+            f"- the survivor's traffic: {format_kind(k['survivor_traffic'])}; errors: {k['survivor_errors']}"]
+        if "outage" not in self.results:
+            lines = [f"token-manager fault benchmark on WildFly 39: {time.strftime('%Y-%m-%d')}, {os.cpu_count()}"
+                     f" cores, {load.java_version()}, two nodes of one JGroups channel", ""] + kill_lines
+            load.write_results("faults-results-wildfly", lines, self.results)
+            return
+        o = self.results["outage"]
         lines = [f"token-manager fault benchmark: {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores,"
                  f" {load.java_version()}, PostgreSQL through a proxy, {o['workers']} HTTP workers per node", "",
                  f"Database outage of {o['seconds']} s under load ({o['uncached_threads']} threads of uncached"
@@ -456,17 +492,8 @@ class FaultBench:
                   f"- revoked tokens accepted: {o['revoked_tokens_accepted']}; of {o['revocations_refused']} sessions"
                   f" whose revocation was refused, revoked anyway (half-done): {o['revocations_half_done']}",
                   f"- recovery: the first uncached request answered 200 {o['recovery_s']:.2f} s after the database"
-                  " came back", "",
-                  "Node 2 killed (SIGKILL) while node 1 served traffic:", "",
-                  f"- revocation through node 1: p50 {k['normal_ms']['p50']:.1f} ms, p99 {k['normal_ms']['p99']:.1f}"
-                  f" ms before the kill; right after it: {', '.join(f'{t:.0f}' for t in k['right_after_kill_ms'])}"
-                  f" ms; the grid noticed the loss after {k['grid_noticed_s']:.1f} s; after that p50"
-                  f" {k['after_noticed_ms']['p50']:.1f} ms, p99 {k['after_noticed_ms']['p99']:.1f} ms",
-                  f"- the survivor's traffic: {format_kind(k['survivor_traffic'])}; errors: {k['survivor_errors']}"]
-        text = "\n".join(lines)
-        print(text)
-        (WORK / "faults-results.md").write_text(text + "\n")
-        (WORK / "faults-results.json").write_text(json.dumps(self.results, indent=2) + "\n")
+                  " came back", ""] + kill_lines
+        load.write_results("faults-results", lines, self.results)
 
     def stop(self):
         for node in self.nodes:
@@ -497,6 +524,9 @@ def main():
     parser.add_argument("--port", type=int, default=18295)
     parser.add_argument("--grid-port", type=int, default=16960)
     parser.add_argument("--proxy-port", type=int, default=15499)
+    parser.add_argument("--server", default="payara", choices=["payara", "wildfly"],
+                        help="wildfly: the kill on two WildFly 39 nodes (prepared as by bench/load.sh --server wildfly)")
+    parser.add_argument("--wildfly-offset", type=int, default=1500, help="port offset of WildFly node 1 (node 2: +100)")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     bench = FaultBench(args)

@@ -163,6 +163,10 @@ class Server:
         """The JVM's pid: the process itself (Payara Micro), or the java child of standalone.sh (WildFly)."""
         return self.process.pid
 
+    def kill(self):
+        """SIGKILL to the JVM, as a crash: no shutdown hooks, no orderly leave."""
+        os.kill(self.java_pid(), signal.SIGKILL)
+
     def stop(self):
         if self.process.poll() is None:
             # The process group: standalone.sh does not pass SIGTERM on to WildFly's JVM.

@@ -12,8 +12,5 @@ cd "$(dirname "$0")/.."
 . .ci/lib.sh
 
 prepare_benchmark
-if [[ " $* " == *" --server wildfly "* ]]; then
-    log "unpacking WildFly and preparing standalone-ha.xml (server-config/wildfly/configure.cli, cluster.cli)"
-    mvn -B -q -ntp -Dserver=wildfly -Dwildfly.cluster -DskipTests pre-integration-test
-fi
+prepare_wildfly_benchmark "$@"
 exec python3 bench/load.py "$@"
