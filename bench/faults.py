@@ -14,7 +14,9 @@ open ones broken: a stopped database) while these run side by side on node 1:
   login      logins;
   revoke     revocations of live sessions (must answer 503 and change nothing);
 then the proxy is restored. It reports each kind's answers and latency, the 5xx that are not 503, how long
-the node took to recover, and checks that nothing was half-done.
+the node took to recover, and checks that nothing was half-done. The cached requests are timed three times (by wrk,
+beside the Python clients): before the outage alone, before it beside the same clients with the database up (the
+uncached ones then with sessions the node reads for the first time; no logins or revocations), and during it.
 
 Kill: node 2 is killed with SIGKILL while node 1 serves traffic; revocations through node 1 are timed before the
 kill, right after it, and once the grid has noticed the loss.
@@ -248,10 +250,14 @@ class FaultBench:
         log("seeding sessions (each login hashes a password: a minute or two)")
         cached = self.logins(p1, "faults-cached", 20)
         victims = self.logins(p1, "faults-victim", 12)
-        # Sessions node 1 has never seen, each used once during the outage: every such request needs the database.
+        # Sessions node 1 has never seen, so that each request with one needs the database: `uncached` for the outage
+        # (used round and round: a lookup that failed caches nothing), the last 50 of them to time the recovery, and
+        # `fresh` for the same clients before the outage (each used once: with the database up, a lookup caches it).
         account = load.as_postgres("SELECT id FROM tm_account WHERE username = 'faults-uncached'", DATABASE)
-        uncached = [{"access_token": token} for token in
-                    cache.seed_sessions(DATABASE, p2, [account], args.uncached_sessions, 4)]
+        seeded = [{"access_token": token} for token in
+                  cache.seed_sessions(DATABASE, p2, [account], args.uncached_sessions + args.control_sessions, 4)]
+        uncached, fresh = seeded[:args.uncached_sessions - 50], seeded[args.uncached_sessions:]
+        self.spare_uncached = seeded[args.uncached_sessions - 50:args.uncached_sessions]
         revoked, to_revoke, survivors = victims[:4], victims[4:8], victims[8:]
         for session in cached + revoked + survivors:
             client.json("GET", "/api/me", session["access_token"])  # node 1 caches them
@@ -271,6 +277,19 @@ class FaultBench:
         wrk_url = f"http://127.0.0.1:{p1}/api/me"
         wrk_seconds = max(args.outage - 4, 5)
         wrk_before = load.wrk(wrk_url, wrk_seconds, 4, wrk_env)
+
+        # The control: the clients of the outage with the database up (all but the logins and revocations, which
+        # cost more with it than without), so that what the outage itself does to the cached requests shows apart
+        # from what sharing the workers and the cores with 36 more clients does.
+        log("the same clients with the database up, for comparison")
+        control = {kind: Tally() for kind in ("cached", "uncached", "revoked")}
+        stop = threading.Event()
+        threads = self.start_load(p1, cached, fresh, revoked, to_revoke, control, stop, kinds=control.keys())
+        time.sleep(1)
+        wrk_loaded = load.wrk(wrk_url, wrk_seconds, 4, wrk_env)
+        stop.set()
+        for thread in threads:
+            thread.join()
         wrk_during = {}
 
         tallies = {kind: Tally() for kind in ("cached", "uncached", "revoked", "login", "revoke")}
@@ -303,7 +322,10 @@ class FaultBench:
         self.results["outage"] = {
             "seconds": args.outage, "workers": args.workers, "uncached_threads": args.uncached_threads,
             "baseline_cached": baseline.summary(),
-            "wrk_cached": {"seconds": wrk_seconds, "before": wrk_before, "during": wrk_during},
+            "control": {kind: tally.summary() for kind, tally in control.items()},
+            "control_fresh_sessions": len(fresh),
+            "wrk_cached": {"seconds": wrk_seconds, "before": wrk_before, "before_loaded": wrk_loaded,
+                           "during": wrk_during},
             "kinds": {kind: tally.summary() for kind, tally in tallies.items()},
             "retry_after_missing": {kind: tally.retry_after_missing for kind, tally in tallies.items()},
             "other_5xx": other_5xx, "revoked_tokens_accepted": accepted_revoked,
@@ -313,7 +335,9 @@ class FaultBench:
         log(f"outage done: recovery {recovery:.2f} s after the database came back, {sum(other_5xx.values())}"
             " 5xx other than 503, " f"{accepted_revoked} revoked tokens accepted")
 
-    def start_load(self, port, cached, uncached, revoked, to_revoke, tallies, stop):
+    def start_load(self, port, cached, uncached, revoked, to_revoke, tallies, stop, kinds=None):
+        """Starts the outage's clients (those of `kinds`, default all), each answer added to its kind's tally
+        until `stop` is set; answers the threads."""
         def loop(kind, work):
             client = Client(port)
             n = 0
@@ -329,9 +353,6 @@ class FaultBench:
         def get(tokens):
             return lambda client, n: timed_call(client, "GET", "/api/me", tokens[n % len(tokens)]["access_token"])
 
-        # A session whose lookup failed is not cached, so while the database is away the list may come round again.
-        self.spare_uncached = uncached[-50:]
-        uncached = uncached[:-50]
         counter = iter(range(10**9))
         lock = threading.Lock()
 
@@ -356,7 +377,8 @@ class FaultBench:
 
         work = [("cached", get(cached))] * 4 + [("uncached", get_uncached)] * self.args.uncached_threads \
             + [("revoked", get(revoked)), ("login", login_once), ("revoke", revoke_once)]
-        threads = [threading.Thread(target=loop, args=item, daemon=True) for item in work]
+        threads = [threading.Thread(target=loop, args=item, daemon=True) for item in work
+                   if kinds is None or item[0] in kinds]
         for thread in threads:
             thread.start()
         return threads
@@ -473,7 +495,13 @@ class FaultBench:
                  f"Database outage of {o['seconds']} s under load ({o['uncached_threads']} threads of uncached"
                  f" requests, more than the {o['workers']} workers):", "",
                  "| requests | answers (count, p50 / p99 / max ms) |", "|---|---|"]
-        lines.append(f"| cached sessions, before the outage | {format_kind(o['baseline_cached'])} |")
+        lines.append(f"| cached sessions, before the outage (4 threads alone) | {format_kind(o['baseline_cached'])} |")
+        control_labels = {"cached": "cached sessions, before, beside the clients below",
+                          "uncached": f"sessions not cached, before (database up; {o['control_fresh_sessions']} seen"
+                                      " for the first time, then round again)",
+                          "revoked": "tokens revoked before, before the outage"}
+        for kind, label in control_labels.items():
+            lines.append(f"| {label} | {format_kind(o['control'][kind])} |")
         labels = {"cached": "cached sessions, during", "uncached": "sessions not cached (need the database)",
                   "revoked": "tokens revoked before the outage", "login": "logins", "revoke": "revocations"}
         for kind, label in labels.items():
@@ -482,10 +510,15 @@ class FaultBench:
         lines += ["", f"Cached sessions measured by wrk (4 connections, {w['seconds']} s each; during: beside all"
                   " of the above):", "", "| cached sessions | requests/s | p50 ms | p99 ms | non-2xx |",
                   "|---|---|---|---|---|"]
-        for when in ("before", "during"):
+        for when, label in (("before", "before the outage, alone"),
+                            ("before_loaded", "before, beside the same clients as during it (database up)"),
+                            ("during", "during the outage")):
             r = w[when]
-            lines.append(f"| {when} the outage | {r['rps']:.0f} | {r['p50_us'] / 1000:.2f} | {r['p99_us'] / 1000:.2f}"
+            lines.append(f"| {label} | {r['rps']:.0f} | {r['p50_us'] / 1000:.2f} | {r['p99_us'] / 1000:.2f}"
                          f" | {r['non_2xx']} |")
+        ratios = {when: w["during"]["p99_us"] / w[when]["p99_us"] for when in ("before", "before_loaded")}
+        lines += ["", f"- p99 during / before: {ratios['before_loaded']:.2f} against the same clients with the"
+                  f" database up, {ratios['before']:.2f} against the 4 connections alone"]
         lines += ["",
                   f"- 5xx other than 503: {sum(o['other_5xx'].values())} ({o['other_5xx']}); 503 without"
                   f" Retry-After: {sum(o['retry_after_missing'].values())}",
@@ -519,8 +552,10 @@ def main():
     parser.add_argument("--uncached-threads", type=int, default=32)
     parser.add_argument("--uncached-sessions", type=int, default=2_000,
                         help="sessions node 1 never saw, used during the outage (and 50 to time the recovery)")
+    parser.add_argument("--control-sessions", type=int, default=12_000,
+                        help="sessions node 1 never saw, each used once by the same clients before the outage")
     parser.add_argument("--baseline-seconds", type=int, default=10)
-    parser.add_argument("--revocations", type=int, default=10)
+    parser.add_argument("--revocations", type=int, default=30)
     parser.add_argument("--port", type=int, default=18295)
     parser.add_argument("--grid-port", type=int, default=16960)
     parser.add_argument("--proxy-port", type=int, default=15499)
