@@ -252,7 +252,8 @@ class FaultBench:
         victims = self.logins(p1, "faults-victim", 12)
         # Sessions node 1 has never seen, so that each request with one needs the database: `uncached` for the outage
         # (used round and round: a lookup that failed caches nothing), the last 50 of them to time the recovery, and
-        # `fresh` for the same clients before the outage (each used once: with the database up, a lookup caches it).
+        # `fresh` for the same clients before the outage (read for the first time until the list comes round again: with
+        # the database up, a lookup caches it).
         account = load.as_postgres("SELECT id FROM tm_account WHERE username = 'faults-uncached'", DATABASE)
         seeded = [{"access_token": token} for token in
                   cache.seed_sessions(DATABASE, p2, [account], args.uncached_sessions + args.control_sessions, 4)]
@@ -553,7 +554,7 @@ def main():
     parser.add_argument("--uncached-sessions", type=int, default=2_000,
                         help="sessions node 1 never saw, used during the outage (and 50 to time the recovery)")
     parser.add_argument("--control-sessions", type=int, default=12_000,
-                        help="sessions node 1 never saw, each used once by the same clients before the outage")
+                        help="sessions node 1 never saw, for the same clients before the outage (round again when used up)")
     parser.add_argument("--baseline-seconds", type=int, default=10)
     parser.add_argument("--revocations", type=int, default=30)
     parser.add_argument("--port", type=int, default=18295)
