@@ -18,6 +18,9 @@ The revocation feed (also alone, with --only feed): b again beside b+, GET /stat
 WAR with the revocation feed client (bench/stateless-feed), in alternating rounds; and for --feed-revocations
 revocations at token-manager, the time from the revocation's answer until b+ refuses the revoked token.
 
+--only floor measures a, d and c alone on one node of --server, with the server's CPU time per request beside
+requests/s (about 4 minutes).
+
 Only the standard library; tokens never reach stdout or the logs (they go to a file under bench/target).
 """
 
@@ -268,13 +271,22 @@ def wrk(url, seconds, connections, env=None, script="load.lua", strict=True):
 
 
 def summary(runs):
-    """Median requests/s and latency percentiles over rounds."""
-    return {
+    """Median requests/s and latency percentiles over rounds (and the server's CPU time per request, if taken)."""
+    result = {
         "rps": statistics.median(r["rps"] for r in runs),
         "p50_ms": statistics.median(r["p50_us"] for r in runs) / 1000,
         "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
         "rounds": [round(r["rps"]) for r in runs],
     }
+    if all("cpu_us" in r for r in runs):
+        result["cpu_us"] = statistics.median(r["cpu_us"] for r in runs)
+    return result
+
+
+def jvm_cpu_seconds(pid):
+    """The CPU time (user + system) a process has used so far, from /proc."""
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def revocation_summary(timings):
@@ -333,6 +345,9 @@ class Bench:
         log(f"database {DATABASE} created")
         if args.only == "feed":
             self.run_feed_only(p1)
+            return
+        if args.only == "floor":
+            self.run_floor()
             return
         if args.server == "wildfly":
             self.run_wildfly()
@@ -518,7 +533,9 @@ class Bench:
 
     # -------------------------------------------------------------------------------------- measurements
 
-    def alternate(self, phase, targets, kinds):
+    def alternate(self, phase, targets, kinds, jvm_pid=None):
+        """Warms each kind up, then measures them in alternating rounds; with jvm_pid, each run also records the
+        server's CPU time per request."""
         args = self.args
         log(f"{phase}: warm-up, {args.warmup} s each of {', '.join(kinds)}")
         for kind in kinds:
@@ -528,7 +545,11 @@ class Bench:
         for round_number in range(args.rounds):
             for kind in kinds:
                 url, env = targets[kind]
+                cpu_before = jvm_cpu_seconds(jvm_pid) if jvm_pid else None
                 runs[kind].append(wrk(url, args.duration, args.connections, env))
+                if jvm_pid:
+                    runs[kind][-1]["cpu_us"] = ((jvm_cpu_seconds(jvm_pid) - cpu_before) * 1e6
+                                                / runs[kind][-1]["requests"])
                 log(f"{phase} round {round_number + 1}/{args.rounds} {kind}: {runs[kind][-1]['rps']:.0f} req/s,"
                     f" p50 {runs[kind][-1]['p50_us'] / 1000:.2f} ms, p99 {runs[kind][-1]['p99_us'] / 1000:.2f} ms")
         self.results[phase] = {kind: summary(r) for kind, r in runs.items()}
@@ -620,6 +641,43 @@ class Bench:
             request_p50_ms=percentile(revoking[1:], 50), request_p99_ms=percentile(revoking[1:], 99))
         log(f"revocation, two nodes: {self.results['revocation_across_nodes']['first_request_refused']}/"
             f"{len(timings) - 1} refused on node 2's next request")
+
+    def run_floor(self):
+        """--only floor: a, d and c alone on one node of --server (Payara without its data grid), in alternating
+        rounds, each run with the JVM's CPU time per request: on a machine whose cores wrk shares with the server,
+        a steadier measure of what token-manager adds to the platform's floor than requests/s."""
+        args = self.args
+        if args.server == "wildfly":
+            o1 = args.wildfly_offset
+            node = WildFlyNode("wildfly-1", o1, [o1, o1 + 100], self.env(), with_bench_wars=True)
+            self.nodes.append(node)
+        else:
+            node = self.start("node-1", args.port, None, with_bench_wars=True, cluster=False)
+        args.port = node.port
+        node.wait_ready(["/api/auth/jwks", "/ceiling/api/ping", "/platform/api/ping"])
+        args.feed_revocations = 0  # the feed is not measured here: one session for its subscriber only
+        self.seed(node.port, feed_only=True)
+        targets = self.kinds(node.port, self.write_tokens())
+        kinds = ["a", "d", "c"]
+        for kind in kinds:
+            url, env = targets[kind]
+            wrk(url, 1, 1, env)
+        self.alternate("floor", targets, kinds, jvm_pid=node.java_pid())
+        s = self.results["floor"]
+        labels = {"a": "a. `/api/me`, revocable (token-manager)",
+                  "d": "d. `/platform/api/ping`, Jakarta Security with a do-nothing mechanism",
+                  "c": "c. `/ceiling/api/ping`, no security (ceiling)"}
+        lines = [f"token-manager's floor on {args.server}: {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores,"
+                 f" {java_version()}, {args.algorithm} tokens, PostgreSQL, wrk -t1 -c{args.connections},"
+                 f" {args.rounds} rounds of {args.duration} s per kind (medians)", "",
+                 "| GET, one node | requests/s | server CPU µs per request | p99 ms | rounds (req/s) |",
+                 "|---|---|---|---|---|"]
+        lines += [f"| {label} | {s[kind]['rps']:.0f} | {s[kind]['cpu_us']:.1f} | {s[kind]['p99_ms']:.2f} |"
+                  f" {s[kind]['rounds']} |" for kind, label in labels.items()]
+        lines += ["", f"- a/d = **{s['a']['rps'] / s['d']['rps']:.2f}** by requests/s (target >= 0.95);"
+                      f" by the server's CPU per request d/a = **{s['d']['cpu_us'] / s['a']['cpu_us']:.2f}**;"
+                      f" d/c = {s['d']['rps'] / s['c']['rps']:.2f}"]
+        write_results(f"floor-results-{args.server}", lines, self.results)
 
     def run_feed_only(self, port):
         node1 = self.start("node-1", port, None, with_bench_wars=True, cluster=False)
@@ -918,8 +976,9 @@ def main():
     parser.add_argument("--feed-revocations", type=int, default=100,
                         help="revocations timed until the stateless WAR with the feed client refuses them")
     parser.add_argument("--feed-rounds", type=int, default=5, help="alternating rounds of b and b+")
-    parser.add_argument("--only", choices=["feed"],
-                        help="run one part alone: feed (one node, b and b+, the feed's latency), ~5 minutes")
+    parser.add_argument("--only", choices=["feed", "floor"],
+                        help="run one part alone: feed (one node, b and b+, the feed's latency), ~5 minutes;"
+                             " floor (one node of --server, a, d and c with the server's CPU per request), ~4")
     parser.add_argument("--server", default="payara", choices=["payara", "wildfly"],
                         help="wildfly: a, b, c, d and i on one WildFly 39, then the cross-node revocation on two")
     parser.add_argument("--wildfly-offset", type=int, default=1300,

@@ -33,12 +33,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class AccessControl implements DynamicFeature {
 
-    private final CurrentCaller currentCaller;
     private final AuthStats stats;
 
     @Inject
-    public AccessControl(CurrentCaller currentCaller, AuthStats stats) {
-        this.currentCaller = currentCaller;
+    public AccessControl(AuthStats stats) {
         this.stats = stats;
     }
 
@@ -48,7 +46,7 @@ public class AccessControl implements DynamicFeature {
      * builds proxies.
      */
     public AccessControl() {
-        this(null, null);
+        this(null);
     }
 
     @Override
@@ -113,7 +111,7 @@ public class AccessControl implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            Optional<Caller> caller = currentCaller.get();
+            Optional<Caller> caller = CurrentCaller.of(request);
             if (caller.isEmpty()) {
                 stats.record(AuthOutcome.NO_TOKEN, 0);
             }

@@ -34,14 +34,19 @@ public class MeResource {
     @Context
     HttpServletRequest request;
 
+    /**
+     * The caller: username, groups and session id. The most frequent request of all, so the JSON is written
+     * straight into a string, and the caller read from the request JAX-RS injected (no CDI proxy on the way).
+     */
     @GET
     public String me() {
-        Caller caller = currentCaller.require();
-        return Jsons.createObjectBuilder()
-                .add("username", caller.username())
-                .add("groups", Jsons.createArrayBuilder(caller.groups()))
-                .add("session_id", caller.sessionId())
-                .build().toString();
+        Caller caller = CurrentCaller.require(request);
+        StringBuilder json = Jsons.appendString(new StringBuilder(128).append("{\"username\":"), caller.username())
+                .append(",\"groups\":[");
+        for (int i = 0; i < caller.groups().size(); i++) {
+            Jsons.appendString(i == 0 ? json : json.append(','), caller.groups().get(i));
+        }
+        return Jsons.appendString(json.append("],\"session_id\":"), caller.sessionId()).append('}').toString();
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one authentication mechanism of the application. It only extracts the credential and answers: a
+ * The one authentication mechanism of the application. It only extracts the credential and answers: the API's
+ * CORS (see {@link CorsPolicy}: preflights answered here, allowed origins marked on every API answer); a
  * {@code Refresh-Token} header outside {@code /api/auth/refresh} gets 400; a bearer credential on {@code /api/*}
  * is handed to the {@link BearerAuthenticator}, and a refused one gets 401 with an RFC 6750 challenge (whether a
  * resource needs a caller at all is decided later, by the API's access control); the admin console under
@@ -60,15 +61,22 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String path = pathOf(request);
+        boolean api = path.startsWith("/api/");
         try {
-            if (!startup.isReady() && (path.startsWith("/api/") || path.startsWith(CONSOLE_PATH))) {
-                // Started while the database was away: nothing can be checked or granted until it answers.
+            if (api) {
+                // CORS here rather than in a servlet filter: one container invocation less on every API request.
+                if (CorsPolicy.isPreflight(request)) {
+                    cors.answerPreflight(request, response);
+                    return refused(request);
+                }
                 cors.addResponseHeaders(request, response);
+            }
+            if (!startup.isReady() && (api || path.startsWith(CONSOLE_PATH))) {
+                // Started while the database was away: nothing can be checked or granted until it answers.
                 ProblemResponses.writeDatabaseUnavailable(response);
                 return refused(request);
             }
             if (request.getHeader("Refresh-Token") != null && !REFRESH_PATH.equals(path)) {
-                cors.addResponseHeaders(request, response);
                 ProblemResponses.write(response, Problem.of(400, "refresh-token-misplaced",
                         "A refresh token is only accepted by POST " + REFRESH_PATH + "."));
                 return refused(request);
@@ -77,7 +85,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 return console(request, response, context, path);
             }
             // Anyone may call a public endpoint: a stale token sent along must not stop a login or a refresh.
-            if (!path.startsWith("/api/") || publicEndpoints.isPublic(path) || "OPTIONS".equals(request.getMethod())) {
+            if (!api || publicEndpoints.isPublic(path) || "OPTIONS".equals(request.getMethod())) {
                 return context.doNothing();
             }
             Optional<String> credential = bearerCredential(request.getHeader("Authorization"));
@@ -91,7 +99,6 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 if (!DatabaseFailures.isDatabaseUnavailable(e)) {
                     throw e;
                 }
-                cors.addResponseHeaders(request, response);
                 ProblemResponses.writeDatabaseUnavailable(response);
                 return refused(request);
             }
@@ -100,7 +107,6 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
                 return context.notifyContainerAboutLogin(CallerPrincipal.of(caller), Set.copyOf(caller.groups()));
             }
-            cors.addResponseHeaders(request, response);
             response.setHeader("WWW-Authenticate", ProblemResponses.INVALID_TOKEN_CHALLENGE);
             ProblemResponses.write(response, Problem.of(401, "invalid-token", invalidTokenDetail(result.outcome())));
             return refused(request);

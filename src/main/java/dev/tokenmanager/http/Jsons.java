@@ -40,4 +40,30 @@ public final class Jsons {
     public static JsonString createValue(String value) {
         return PROVIDER.createValue(value);
     }
+
+    /**
+     * Appends {@code value} as a JSON string (RFC 8259: quotation mark, reverse solidus and control characters
+     * escaped), for the few answers on the hot path that are written without building a JSON-P object.
+     */
+    public static StringBuilder appendString(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"');
+    }
 }
