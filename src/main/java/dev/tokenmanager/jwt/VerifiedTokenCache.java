@@ -23,7 +23,10 @@ public final class VerifiedTokenCache {
     /** @param maxEntries the most tokens remembered; 0 remembers none */
     public VerifiedTokenCache(int maxEntries, Clock clock) {
         this.enabled = maxEntries > 0;
+        // Read on every request: Caffeine's upkeep (after a burst of reads) runs on the reading thread, under its
+        // try-lock, rather than as a task handed to the common pool each time, which cost more than the upkeep.
         this.entries = Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .maximumSize(Math.max(0, maxEntries))
                 .expireAfter(Expiry.<String, VerifiedToken>creating((token, verified) ->
                         durationUntil(clock.instant(), verified.expiresAt())))

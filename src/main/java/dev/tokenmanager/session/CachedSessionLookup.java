@@ -58,8 +58,11 @@ public class CachedSessionLookup implements SessionLookup {
         this.clock = clock;
         this.enabled = !ttl.isZero();
         Duration lifetime = enabled ? ttl : Duration.ofNanos(1);
-        this.bySessionId = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(lifetime).recordStats().build();
-        this.sessionIdBySecretHash = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(lifetime).build();
+        // Read on every request: upkeep on the reading thread (see VerifiedTokenCache).
+        this.bySessionId = Caffeine.newBuilder().executor(Runnable::run).maximumSize(size)
+                .expireAfterWrite(lifetime).recordStats().build();
+        this.sessionIdBySecretHash = Caffeine.newBuilder().executor(Runnable::run).maximumSize(size)
+                .expireAfterWrite(lifetime).build();
         bus.subscribe(event -> {
             switch (event.kind()) {
                 case SESSIONS_REVOKED -> forgetSessions(event.ids());

@@ -54,7 +54,9 @@ public class LastSeenRecorder {
         this.store = store;
         this.stats = stats;
         this.policy = policy;
-        this.lastWritten = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterWrite(policy.accuracy()).build();
+        // Read on every request: upkeep on the reading thread (see VerifiedTokenCache).
+        this.lastWritten = Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_TRACKED)
+                .expireAfterWrite(policy.accuracy()).build();
     }
 
     /** CDI's no-argument constructor for the client proxy. */
