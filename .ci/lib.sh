@@ -58,3 +58,17 @@ prepare_wildfly_benchmark() {
         mvn -B -q -ntp -Dserver=wildfly -Dwildfly.cluster -DskipTests pre-integration-test
     fi
 }
+
+# With --cpu-profile among the benchmark's arguments: async-profiler from Maven Central, its Linux x64 agent unpacked to
+# bench/target/async-profiler/ (bench/load.py loads it into the server's JVM through jcmd).
+prepare_cpu_profiler() {
+    if [[ " $* " == *" --cpu-profile "* ]]; then
+        local version=4.0
+        log "fetching async-profiler $version"
+        mvn -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+            -Dartifact="tools.profiler:async-profiler:$version" -DoutputDirectory=bench/target \
+            -Dmdep.stripVersion=true
+        rm -rf bench/target/async-profiler && mkdir -p bench/target/async-profiler
+        (cd bench/target/async-profiler && jar xf ../async-profiler.jar linux-x64/libasyncProfiler.so)
+    fi
+}

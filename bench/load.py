@@ -18,8 +18,8 @@ The revocation feed (also alone, with --only feed): b again beside b+, GET /stat
 WAR with the revocation feed client (bench/stateless-feed), in alternating rounds; and for --feed-revocations
 revocations at token-manager, the time from the revocation's answer until b+ refuses the revoked token.
 
---only floor measures a, d and c alone on one node of --server, with the server's CPU time per request beside
-requests/s (about 4 minutes).
+--only floor measures a, d, d+ (d with a's bearer tokens in its requests) and c alone on one node of --server, with
+the server's CPU time per request beside requests/s (about 5 minutes).
 
 Only the standard library; tokens never reach stdout or the logs (they go to a file under bench/target).
 """
@@ -642,8 +642,21 @@ class Bench:
         log(f"revocation, two nodes: {self.results['revocation_across_nodes']['first_request_refused']}/"
             f"{len(timings) - 1} refused on node 2's next request")
 
+    def profile_cpu(self, targets, kinds, pid):
+        """--cpu-profile: one more run of each kind under async-profiler (CPU, every 1 ms), its stacks collapsed in
+        bench/target/cpu-<server>-<kind>.txt. The profiler slows these runs, so they are not among the rounds."""
+        self.results["cpu_profile"] = {}
+        for kind in kinds:
+            url, env = targets[kind]
+            path = WORK / f"cpu-{self.args.server}-{kind.replace('+', '-plus')}.txt"
+            cpu_profiler(pid, "start,event=cpu,interval=1000000")
+            run = wrk(url, self.args.duration, self.args.connections, env)
+            cpu_profiler(pid, f"stop,file={path},collapsed")
+            self.results["cpu_profile"][kind] = summarize_cpu_profile(path, run["requests"])
+            log(f"CPU profile of {kind}: {path}")
+
     def run_floor(self):
-        """--only floor: a, d and c alone on one node of --server (Payara without its data grid), in alternating
+        """--only floor: a, d, d+ and c alone on one node of --server (Payara without its data grid), in alternating
         rounds, each run with the JVM's CPU time per request: on a machine whose cores wrk shares with the server,
         a steadier measure of what token-manager adds to the platform's floor than requests/s."""
         args = self.args
@@ -658,14 +671,19 @@ class Bench:
         args.feed_revocations = 0  # the feed is not measured here: one session for its subscriber only
         self.seed(node.port, feed_only=True)
         targets = self.kinds(node.port, self.write_tokens())
-        kinds = ["a", "d", "c"]
+        # d with a's rotating bearer tokens in its requests: the platform's floor for a request that carries one
+        targets["d+"] = (targets["d"][0], targets["a"][1])
+        kinds = ["a", "d", "d+", "c"]
         for kind in kinds:
             url, env = targets[kind]
             wrk(url, 1, 1, env)
         self.alternate("floor", targets, kinds, jvm_pid=node.java_pid())
+        if args.cpu_profile:
+            self.profile_cpu(targets, kinds, node.java_pid())
         s = self.results["floor"]
         labels = {"a": "a. `/api/me`, revocable (token-manager)",
                   "d": "d. `/platform/api/ping`, Jakarta Security with a do-nothing mechanism",
+                  "d+": "d+. the same, each request with a's `Authorization: Bearer` header (not read)",
                   "c": "c. `/ceiling/api/ping`, no security (ceiling)"}
         lines = [f"token-manager's floor on {args.server}: {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores,"
                  f" {java_version()}, {args.algorithm} tokens, PostgreSQL, wrk -t1 -c{args.connections},"
@@ -676,7 +694,16 @@ class Bench:
                   f" {s[kind]['rounds']} |" for kind, label in labels.items()]
         lines += ["", f"- a/d = **{s['a']['rps'] / s['d']['rps']:.2f}** by requests/s (target >= 0.95);"
                       f" by the server's CPU per request d/a = **{s['d']['cpu_us'] / s['a']['cpu_us']:.2f}**;"
-                      f" d/c = {s['d']['rps'] / s['c']['rps']:.2f}"]
+                      f" d/c = {s['d']['rps'] / s['c']['rps']:.2f}",
+                  f"- beside the platform's floor for a request with a bearer token: a/d+ ="
+                  f" {s['a']['rps'] / s['d+']['rps']:.2f} by requests/s,"
+                  f" d+/a = {s['d+']['cpu_us'] / s['a']['cpu_us']:.2f} by CPU per request"]
+        if args.cpu_profile:
+            p = self.results["cpu_profile"]
+            lines += ["- CPU profile, one more run of each kind (async-profiler, bench/target/cpu-*.txt): samples per"
+                      " request " + ", ".join(f"{kind} {p[kind]['cpu_us_per_request']:.0f} µs" for kind in kinds)
+                      + f"; with token-manager's code on the stack in a: {p['a']['token_manager_us_per_request']:.1f}"
+                      " µs per request"]
         write_results(f"floor-results-{args.server}", lines, self.results)
 
     def run_feed_only(self, port):
@@ -885,6 +912,29 @@ def jcmd(pid, *command):
     subprocess.run(["jcmd", str(pid), *command], check=True, capture_output=True, text=True)
 
 
+ASYNC_PROFILER = WORK / "async-profiler" / "linux-x64" / "libasyncProfiler.so"
+
+
+def cpu_profiler(pid, action):
+    """Tells async-profiler (bench/load.sh --cpu-profile fetches it) what to do in a running JVM: it is loaded as an
+    agent through jcmd, its options quoted to stay one argument."""
+    jcmd(pid, "JVMTI.agent_load", str(ASYNC_PROFILER), f'"{action}"')
+
+
+def summarize_cpu_profile(path, requests):
+    """One run's CPU samples (1 ms each, collapsed stacks) per request: all of the server's, and those with a frame
+    of token-manager's own code on the stack (the benchmark's WARs aside)."""
+    total = ours = 0
+    for line in path.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        total += int(count)
+        if any(frame.startswith("dev/tokenmanager/") and not frame.startswith("dev/tokenmanager/bench/")
+               for frame in stack.split(";")):
+            ours += int(count)
+    return {"requests": requests, "cpu_us_per_request": total * 1000 / max(1, requests),
+            "token_manager_us_per_request": ours * 1000 / max(1, requests)}
+
+
 JDK_PACKAGES = ("java.", "jdk.", "sun.", "javax.", "com.sun.naming.")
 JWT_PACKAGES = ("org.jose4j.", "com.nimbusds.", "sun.security.rsa.", "sun.security.ec.", "java.security.Signature")
 
@@ -978,7 +1028,9 @@ def main():
     parser.add_argument("--feed-rounds", type=int, default=5, help="alternating rounds of b and b+")
     parser.add_argument("--only", choices=["feed", "floor"],
                         help="run one part alone: feed (one node, b and b+, the feed's latency), ~5 minutes;"
-                             " floor (one node of --server, a, d and c with the server's CPU per request), ~4")
+                             " floor (one node of --server, a, d, d+ and c with the server's CPU per request), ~5")
+    parser.add_argument("--cpu-profile", action="store_true",
+                        help="with --only floor: one more run of each kind under async-profiler (CPU stacks)")
     parser.add_argument("--server", default="payara", choices=["payara", "wildfly"],
                         help="wildfly: a, b, c, d and i on one WildFly 39, then the cross-node revocation on two")
     parser.add_argument("--wildfly-offset", type=int, default=1300,
