@@ -270,6 +270,13 @@ def wrk(url, seconds, connections, env=None, script="load.lua", strict=True):
     return result
 
 
+def answers_before_load(targets):
+    """One connection for a second on each target: every kind answers 2xx before any load (wrk is strict), so a
+    wrong setup fails here, clearly, rather than as a measurement."""
+    for url, env in targets.values():
+        wrk(url, 1, 1, env)
+
+
 def summary(runs):
     """Median requests/s and latency percentiles over rounds (and the server's CPU time per request, if taken)."""
     result = {
@@ -335,6 +342,11 @@ class Bench:
         self.nodes.append(node)
         return node
 
+    def start_wildfly(self, name, offset, peer_offsets, with_bench_wars):
+        node = WildFlyNode(name, offset, peer_offsets, self.env(), with_bench_wars)
+        self.nodes.append(node)
+        return node
+
     def run(self):
         args = self.args
         self.kek = subprocess.run(["sh", "-c", "head -c 32 /dev/urandom | base64"], check=True,
@@ -364,8 +376,7 @@ class Bench:
         bearer = self.write_tokens()
         targets = {**self.kinds(p1, bearer), "a_nocache": (f"http://127.0.0.1:{p3}/api/me", bearer)}
         # Every kind answers 200 to its request before any load (b proves the stateless WAR trusts our tokens).
-        for name, (url, env) in targets.items():
-            wrk(url, 1, 1, env)
+        answers_before_load(targets)
 
         stats_before = self.stats(p1)
         self.alternate("sessions", targets, ["a", "b", "c", "d", "a_nocache", "i"])
@@ -403,20 +414,17 @@ class Bench:
         o1, o2 = args.wildfly_offset, args.wildfly_offset + 100
         p1, p2 = 8080 + o1, 8080 + o2
         args.port = p1
-        node1 = WildFlyNode("wildfly-1", o1, [o1, o2], self.env(), with_bench_wars=True)
-        self.nodes.append(node1)
+        node1 = self.start_wildfly("wildfly-1", o1, [o1, o2], with_bench_wars=True)
         node1.wait_ready(["/api/auth/jwks", "/ceiling/api/ping", "/platform/api/ping"])
         self.seed(p1)
         bearer = self.write_tokens()
         targets = self.kinds(p1, bearer)
-        for name, (url, env) in targets.items():
-            wrk(url, 1, 1, env)
+        answers_before_load(targets)
         self.alternate("sessions", targets, ["a", "b", "c", "d", "i"])
         if args.profile:
             self.profile(node1, targets, ["a", "d"])
         self.revocation_same_node(p1)
-        node2 = WildFlyNode("wildfly-2", o2, [o1, o2], self.env(), with_bench_wars=False)
-        self.nodes.append(node2)
+        node2 = self.start_wildfly("wildfly-2", o2, [o1, o2], with_bench_wars=False)
         node2.wait_ready(["/api/auth/jwks"])
         wrk(f"http://127.0.0.1:{p2}/api/me", args.warmup, args.connections, bearer)
         self.revocation_across_nodes(p1, p2)
@@ -662,8 +670,7 @@ class Bench:
         args = self.args
         if args.server == "wildfly":
             o1 = args.wildfly_offset
-            node = WildFlyNode("wildfly-1", o1, [o1, o1 + 100], self.env(), with_bench_wars=True)
-            self.nodes.append(node)
+            node = self.start_wildfly("wildfly-1", o1, [o1, o1 + 100], with_bench_wars=True)
         else:
             node = self.start("node-1", args.port, None, with_bench_wars=True, cluster=False)
         args.port = node.port
@@ -674,9 +681,8 @@ class Bench:
         # d with a's rotating bearer tokens in its requests: the platform's floor for a request that carries one
         targets["d+"] = (targets["d"][0], targets["a"][1])
         kinds = ["a", "d", "d+", "c"]
-        for kind in kinds:
-            url, env = targets[kind]
-            wrk(url, 1, 1, env)
+        targets = {kind: targets[kind] for kind in kinds}
+        answers_before_load(targets)
         self.alternate("floor", targets, kinds, jvm_pid=node.java_pid())
         if args.cpu_profile:
             self.profile_cpu(targets, kinds, node.java_pid())
@@ -729,8 +735,7 @@ class Bench:
         log("feed: the stateless WAR with the revocation feed client follows the feed")
         targets = {"b": (f"http://127.0.0.1:{port}/stateless/api/me", bearer),
                    "b_feed": (f"http://127.0.0.1:{port}/stateless-feed/api/me", bearer)}
-        for url, env in targets.values():
-            wrk(url, 1, 1, env)
+        answers_before_load(targets)
         saved_rounds = args.rounds
         args.rounds = args.feed_rounds
         try:
