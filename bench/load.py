@@ -31,6 +31,7 @@ import http.client
 import json
 import os
 import pathlib
+import resource
 import shlex
 import shutil
 import signal
@@ -261,9 +262,14 @@ def wrk(url, seconds, connections, env=None, script="load.lua", strict=True):
                "-s", str(ROOT / "bench" / "wrk" / script), url]
     wrk_env = {k: v for k, v in os.environ.items() if k not in ("TOKENS_FILE", "LOGIN_USER", "LOGIN_PASSWORD")}
     wrk_env.update(env or {})
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(command, check=True, capture_output=True, text=True, env=wrk_env).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
     result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    # wrk's own CPU per request: it shares the cores with the server, so a kind dearer to send costs the server too
+    result["client_cpu_us"] = ((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1e6
+                               / max(result["requests"], 1))
     if strict and (result["non_2xx"] or result["socket_errors"]):
         raise RuntimeError(f"wrk {url}: {result['non_2xx']} non-2xx answers, {result['socket_errors']} socket"
                            " errors: the run is not valid")
@@ -287,7 +293,17 @@ def summary(runs):
     }
     if all("cpu_us" in r for r in runs):
         result["cpu_us"] = statistics.median(r["cpu_us"] for r in runs)
+        result["cpu_rounds"] = [round(r["cpu_us"], 1) for r in runs]
+    if all("client_cpu_us" in r for r in runs):
+        result["client_cpu_us"] = statistics.median(r["client_cpu_us"] for r in runs)
     return result
+
+
+def paired_ratios(numerators, denominators):
+    """Round by round ratios of two kinds measured side by side (the load of a shared machine drifts over a run
+    more than it changes from one run to the next), and their median."""
+    ratios = [n / d for n, d in zip(numerators, denominators)]
+    return [round(r, 2) for r in ratios], statistics.median(ratios)
 
 
 def jvm_cpu_seconds(pid):
@@ -694,13 +710,18 @@ class Bench:
         lines = [f"token-manager's floor on {args.server}: {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores,"
                  f" {java_version()}, {args.algorithm} tokens, PostgreSQL, wrk -t1 -c{args.connections},"
                  f" {args.rounds} rounds of {args.duration} s per kind (medians)", "",
-                 "| GET, one node | requests/s | server CPU µs per request | p99 ms | rounds (req/s) |",
-                 "|---|---|---|---|---|"]
-        lines += [f"| {label} | {s[kind]['rps']:.0f} | {s[kind]['cpu_us']:.1f} | {s[kind]['p99_ms']:.2f} |"
-                  f" {s[kind]['rounds']} |" for kind, label in labels.items()]
+                 "| GET, one node | requests/s | server CPU µs per request | wrk CPU µs per request | p99 ms"
+                 " | rounds (req/s) |",
+                 "|---|---|---|---|---|---|"]
+        lines += [f"| {label} | {s[kind]['rps']:.0f} | {s[kind]['cpu_us']:.1f} | {s[kind]['client_cpu_us']:.1f} |"
+                  f" {s[kind]['p99_ms']:.2f} | {s[kind]['rounds']} |" for kind, label in labels.items()]
         lines += ["", f"- a/d = **{s['a']['rps'] / s['d']['rps']:.2f}** by requests/s (target >= 0.95);"
                       f" by the server's CPU per request d/a = **{s['d']['cpu_us'] / s['a']['cpu_us']:.2f}**;"
                       f" d/c = {s['d']['rps'] / s['c']['rps']:.2f}",
+                  "- round by round (a, d, d+ and c run one after the other in each round): a/d = {} (median"
+                  " **{:.2f}**), d/a by CPU per request = {} (median **{:.2f}**)".format(
+                      *paired_ratios(s["a"]["rounds"], s["d"]["rounds"]),
+                      *paired_ratios(s["d"]["cpu_rounds"], s["a"]["cpu_rounds"])),
                   f"- beside the platform's floor for a request with a bearer token: a/d+ ="
                   f" {s['a']['rps'] / s['d+']['rps']:.2f} by requests/s,"
                   f" d+/a = {s['d+']['cpu_us'] / s['a']['cpu_us']:.2f} by CPU per request"]
@@ -709,7 +730,11 @@ class Bench:
             lines += ["- CPU profile, one more run of each kind (async-profiler, bench/target/cpu-*.txt): samples per"
                       " request " + ", ".join(f"{kind} {p[kind]['cpu_us_per_request']:.0f} µs" for kind in kinds)
                       + f"; with token-manager's code on the stack in a: {p['a']['token_manager_us_per_request']:.1f}"
-                      " µs per request"]
+                      f" µs per request, {p['a']['container_login_us_per_request']:.1f} of them in the container's"
+                      " login of the caller (d logs its caller in too)",
+                      f"- token-manager's own share of a's CPU samples, that login aside:"
+                      f" {100 * p['a']['token_manager_share']:.1f} %: a/d as the profile sees it (one JVM, the same"
+                      f" seconds, so the machine's drift cancels) = **{1 - p['a']['token_manager_share']:.3f}**"]
         write_results(f"floor-results-{args.server}", lines, self.results)
 
     def run_feed_only(self, port):
@@ -927,17 +952,24 @@ def cpu_profiler(pid, action):
 
 
 def summarize_cpu_profile(path, requests):
-    """One run's CPU samples (1 ms each, collapsed stacks) per request: all of the server's, and those with a frame
-    of token-manager's own code on the stack (the benchmark's WARs aside)."""
-    total = ours = 0
+    """One run's CPU samples (1 ms each, collapsed stacks) per request: all of the server's, those with a frame of
+    token-manager's own code on the stack (the benchmark's WARs aside), and of those the ones in the container's
+    login of the caller that token-manager asks for (notifyContainerAboutLogin), which d's mechanism pays too."""
+    total = ours = login = 0
     for line in path.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
+        frames = stack.split(";")
         total += int(count)
-        if any(frame.startswith("dev/tokenmanager/") and not frame.startswith("dev/tokenmanager/bench/")
-               for frame in stack.split(";")):
+        own = [i for i, frame in enumerate(frames)
+               if frame.startswith("dev/tokenmanager/") and not frame.startswith("dev/tokenmanager/bench/")]
+        if own:
             ours += int(count)
+            if any(frame.endswith(".notifyContainerAboutLogin") for frame in frames[own[-1] + 1:]):
+                login += int(count)
     return {"requests": requests, "cpu_us_per_request": total * 1000 / max(1, requests),
-            "token_manager_us_per_request": ours * 1000 / max(1, requests)}
+            "token_manager_us_per_request": ours * 1000 / max(1, requests),
+            "container_login_us_per_request": login * 1000 / max(1, requests),
+            "token_manager_share": (ours - login) / max(1, total)}
 
 
 JDK_PACKAGES = ("java.", "jdk.", "sun.", "javax.", "com.sun.naming.")
@@ -1019,9 +1051,10 @@ def main():
     parser.add_argument("--filler", type=int, default=1_000_000, help="rows added for the large-table phase")
     parser.add_argument("--revocations", type=int, default=None,
                         help="revocations timed per setting (default 30; 100 with --server wildfly)")
-    parser.add_argument("--duration", type=int, default=15, help="seconds per measured wrk run")
+    parser.add_argument("--duration", type=int, default=None,
+                        help="seconds per measured wrk run (default 15; 10 with --only floor)")
     parser.add_argument("--warmup", type=int, default=10, help="seconds of warm-up per kind and phase")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=None, help="alternating rounds (default 3; 7 with --only floor)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--login-seconds", type=int, default=10)
     parser.add_argument("--last-seen-window", type=int, default=5, help="accuracy window in seconds")
@@ -1046,6 +1079,11 @@ def main():
     parser.add_argument("--database", default=DATABASE, help="PostgreSQL database (dropped and created anew)")
     args = parser.parse_args()
     DATABASE = args.database
+    # The floor compares kinds round by round: more, shorter rounds give more pairs in about the same time.
+    if args.duration is None:
+        args.duration = 10 if args.only == "floor" else 15
+    if args.rounds is None:
+        args.rounds = 7 if args.only == "floor" else 3
     if args.revocations is None:
         args.revocations = 100 if args.server == "wildfly" else 30
 

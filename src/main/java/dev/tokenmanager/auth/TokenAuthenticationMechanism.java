@@ -16,7 +16,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,7 +39,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private final BearerAuthenticator authenticator;
     private final CorsPolicy cors;
-    private final PublicEndpoints publicEndpoints;
+    private final PublicEndpoints.Paths publicPaths;
     private final Startup startup;
 
     @Inject
@@ -48,7 +47,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                                         PublicEndpoints publicEndpoints, Startup startup) {
         this.authenticator = authenticator;
         this.cors = cors;
-        this.publicEndpoints = publicEndpoints;
+        // The paths as collected while the application deployed, held here: no CDI proxy on every request.
+        this.publicPaths = publicEndpoints == null ? null : publicEndpoints.paths();
         this.startup = startup;
     }
 
@@ -85,7 +85,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 return console(request, response, context, path);
             }
             // Anyone may call a public endpoint: a stale token sent along must not stop a login or a refresh.
-            if (!api || publicEndpoints.isPublic(path) || "OPTIONS".equals(request.getMethod())) {
+            if (!api || publicPaths.isPublic(path) || "OPTIONS".equals(request.getMethod())) {
                 return context.doNothing();
             }
             Optional<String> credential = bearerCredential(request.getHeader("Authorization"));
@@ -179,8 +179,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
 
     /** The credential of an {@code Authorization: Bearer <credential>} header; empty for any other scheme. */
     public static Optional<String> bearerCredential(String authorization) {
-        if (authorization == null || authorization.length() < 7
-                || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        // Compared in place: the header is read on every API request and carries a token of some 700 characters.
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
         return Optional.of(authorization.substring(7).trim());

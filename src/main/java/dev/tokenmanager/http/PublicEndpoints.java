@@ -56,19 +56,38 @@ public class PublicEndpoints implements Extension {
     }
 
     /**
-     * Whether {@code path} (inside the application, e.g. {@code /api/auth/login}) is a public endpoint's. Asked on
-     * every request: a set lookup, and a pattern only for paths that start like a templated public one.
+     * The public paths collected: a copy that no longer changes, for the authentication mechanism to hold. Taken
+     * once beans exist, which is after every annotated type was seen.
      */
-    public boolean isPublic(String path) {
-        if (literalPaths.contains(path)) {
-            return true;
+    public Paths paths() {
+        return new Paths(Set.copyOf(literalPaths), List.copyOf(templates));
+    }
+
+    /** The public endpoints' paths, as {@link #paths()} found them. */
+    public static final class Paths {
+        private final Set<String> literalPaths;
+        private final List<Template> templates;
+
+        private Paths(Set<String> literalPaths, List<Template> templates) {
+            this.literalPaths = literalPaths;
+            this.templates = templates;
         }
-        for (Template template : templates) {
-            if (path.startsWith(template.literalStart()) && template.pattern().matcher(path).matches()) {
+
+        /**
+         * Whether {@code path} (inside the application, e.g. {@code /api/auth/login}) is a public endpoint's. Asked
+         * on every request: a set lookup, and a pattern only for paths that start like a templated public one.
+         */
+        public boolean isPublic(String path) {
+            if (literalPaths.contains(path)) {
                 return true;
             }
+            for (Template template : templates) {
+                if (path.startsWith(template.literalStart()) && template.pattern().matcher(path).matches()) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
     }
 
     /** Slashes as JAX-RS matches them: no doubles, none at the end. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class VerifiedTokenCache {
 
-    private final Cache<String, VerifiedToken> entries;
+    private final Cache<Key, VerifiedToken> entries;
     private final boolean enabled;
 
     /** @param maxEntries the most tokens remembered; 0 remembers none */
@@ -28,7 +28,7 @@ public final class VerifiedTokenCache {
         this.entries = Caffeine.newBuilder()
                 .executor(Runnable::run)
                 .maximumSize(Math.max(0, maxEntries))
-                .expireAfter(Expiry.<String, VerifiedToken>creating((token, verified) ->
+                .expireAfter(Expiry.<Key, VerifiedToken>creating((token, verified) ->
                         durationUntil(clock.instant(), verified.expiresAt())))
                 .recordStats()
                 .build();
@@ -44,7 +44,7 @@ public final class VerifiedTokenCache {
         if (!enabled) {
             return Optional.empty();
         }
-        VerifiedToken verified = entries.getIfPresent(token);
+        VerifiedToken verified = entries.getIfPresent(new Key(token));
         if (verified == null || !now.isBefore(verified.expiresAt())) {
             return Optional.empty();
         }
@@ -54,7 +54,45 @@ public final class VerifiedTokenCache {
     /** Remembers that {@code token} verified as {@code verified}. */
     public void put(String token, VerifiedToken verified) {
         if (enabled) {
-            entries.put(token, verified);
+            entries.put(new Key(token), verified);
+        }
+    }
+
+    /**
+     * A token as the key of its entry: equal to another only for the same text, hashed by its last characters
+     * alone. Those are its signature's, as good as random for every algorithm accepted, and a token is new text
+     * on every request, so hashing all of its some 700 characters was most of the lookup. Only tokens whose
+     * signature verified are ever stored, so no one can fill one hash bucket with tokens of their choosing.
+     */
+    static final class Key {
+        /** How many of the token's last characters are hashed. */
+        static final int HASHED = 24;
+
+        private final String token;
+        private final int hash;
+
+        Key(String token) {
+            this.token = token;
+            int h = token.length();
+            for (int i = Math.max(0, token.length() - HASHED); i < token.length(); i++) {
+                h = 31 * h + token.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.hash == hash && key.token.equals(token);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "a token of " + token.length() + " characters"; // never the token itself
         }
     }
 

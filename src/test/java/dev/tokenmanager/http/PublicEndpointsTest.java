@@ -44,10 +44,24 @@ class PublicEndpointsTest {
         endpoints.add("/api/" + "auth" + "/" + "login");
         endpoints.add("/api/auth/oidc/{provider}/callback");
 
-        assertThat(endpoints.isPublic("/api/auth/login")).isTrue();
-        assertThat(endpoints.isPublic("/api/auth/oidc/okta/callback")).isTrue();
-        assertThat(endpoints.isPublic("/api/auth/oidc/okta/authorize")).isFalse();
-        assertThat(endpoints.isPublic("/api/me")).isFalse();
-        assertThat(endpoints.isPublic("/api/auth/login/")).isFalse();
+        PublicEndpoints.Paths paths = endpoints.paths();
+
+        assertThat(paths.isPublic("/api/auth/login")).isTrue();
+        assertThat(paths.isPublic("/api/auth/oidc/okta/callback")).isTrue();
+        assertThat(paths.isPublic("/api/auth/oidc/okta/authorize")).isFalse();
+        assertThat(paths.isPublic("/api/me")).isFalse();
+        assertThat(paths.isPublic("/api/auth/login/")).isFalse();
+    }
+
+    @Test
+    void pathsTakenAreNotChangedByLaterAdditions() {
+        PublicEndpoints endpoints = new PublicEndpoints();
+        endpoints.add("/api/auth/login");
+        PublicEndpoints.Paths paths = endpoints.paths();
+
+        endpoints.add("/api/me");
+
+        assertThat(paths.isPublic("/api/me")).isFalse();
+        assertThat(endpoints.paths().isPublic("/api/me")).isTrue();
     }
 }
