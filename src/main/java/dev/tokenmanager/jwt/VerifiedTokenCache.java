@@ -59,8 +59,8 @@ public final class VerifiedTokenCache {
     }
 
     /**
-     * A token as the key of its entry: equal to another only for the same text, hashed by its last characters
-     * alone. Those are its signature's, as good as random for every algorithm accepted, and a token is new text
+     * A token as the key of its entry: equal to another only for the same text, hashed by its length and last
+     * characters alone. Those are its signature's, as good as random for every algorithm accepted, and a token is new text
      * on every request, so hashing all of its some 700 characters was most of the lookup. Only tokens whose
      * signature verified are ever stored, so no one can fill one hash bucket with tokens of their choosing.
      */

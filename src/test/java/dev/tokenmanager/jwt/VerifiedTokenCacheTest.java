@@ -30,11 +30,14 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aTokenEndingLikeAVerifiedOneIsNotTakenForIt() {
-        // The same last characters (all that is hashed), another header and payload: a forged token must miss.
+        // The same length and last characters (all that is hashed), so the same hash; another payload: a forged
+        // token must miss.
         String signature = "x".repeat(VerifiedTokenCache.Key.HASHED + 10);
         cache.put("header.payload." + signature, verified("s1", now.plusSeconds(60)));
 
-        assertThat(cache.get("header.forged." + signature, now)).isEmpty();
+        assertThat(new VerifiedTokenCache.Key("header.pay1oad." + signature))
+                .hasSameHashCodeAs(new VerifiedTokenCache.Key("header.payload." + signature));
+        assertThat(cache.get("header.pay1oad." + signature, now)).isEmpty();
         assertThat(cache.get(signature, now)).isEmpty();
         assertThat(cache.get("header.payload." + signature, now)).isPresent();
     }
