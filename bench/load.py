@@ -348,8 +348,11 @@ class Bench:
             "TOKEN_MANAGER_SIGNING_ALGORITHM": self.args.algorithm,
             # Long enough for the whole run: no token may expire under load.
             "TOKEN_MANAGER_ACCESS_TTL": "PT3H",
-            "TOKEN_MANAGER_LAST_SEEN_ACCURACY": f"PT{self.args.last_seen_window}S",
         }
+        if self.args.only != "floor":
+            # A short window, so that the last-seen phase sees several in its seconds of load; the floor keeps the
+            # default a deployment runs with.
+            env["TOKEN_MANAGER_LAST_SEEN_ACCURACY"] = f"PT{self.args.last_seen_window}S"
         env.update(extra or {})
         return env
 
@@ -567,7 +570,9 @@ class Bench:
             wrk(url, args.warmup, args.connections, env)
         runs = {kind: [] for kind in kinds}
         for round_number in range(args.rounds):
-            for kind in kinds:
+            # Every other round in the reverse order (a, d, ... then ..., d, a): no kind always follows the same one,
+            # and a drift of the machine's speed over two rounds falls on both sides of a pair alike.
+            for kind in (kinds if round_number % 2 == 0 else kinds[::-1]):
                 url, env = targets[kind]
                 cpu_before = jvm_cpu_seconds(jvm_pid) if jvm_pid else None
                 runs[kind].append(wrk(url, args.duration, args.connections, env))
@@ -670,6 +675,11 @@ class Bench:
         """--cpu-profile: one more run of each kind under async-profiler (CPU, every 1 ms), its stacks collapsed in
         bench/target/cpu-<server>-<kind>.txt. The profiler slows these runs, so they are not among the rounds."""
         self.results["cpu_profile"] = {}
+        # Loading the profiler makes the JIT compile some code again: a first run under it, not counted, lets the
+        # first kind profiled run on compiled code as the others do.
+        cpu_profiler(pid, "start,event=cpu,interval=1000000")
+        wrk(targets[kinds[0]][0], self.args.warmup, self.args.connections, targets[kinds[0]][1])
+        cpu_profiler(pid, f"stop,file={WORK / 'cpu-warm-up.txt'},collapsed")
         for kind in kinds:
             url, env = targets[kind]
             path = WORK / f"cpu-{self.args.server}-{kind.replace('+', '-plus')}.txt"
@@ -718,8 +728,8 @@ class Bench:
         lines += ["", f"- a/d = **{s['a']['rps'] / s['d']['rps']:.2f}** by requests/s (target >= 0.95);"
                       f" by the server's CPU per request d/a = **{s['d']['cpu_us'] / s['a']['cpu_us']:.2f}**;"
                       f" d/c = {s['d']['rps'] / s['c']['rps']:.2f}",
-                  "- round by round (a, d, d+ and c run one after the other in each round): a/d = {} (median"
-                  " **{:.2f}**), d/a by CPU per request = {} (median **{:.2f}**)".format(
+                  "- round by round (a, d, d+ and c one after the other, every other round in reverse order):"
+                  " a/d = {} (median **{:.2f}**), d/a by CPU per request = {} (median **{:.2f}**)".format(
                       *paired_ratios(s["a"]["rounds"], s["d"]["rounds"]),
                       *paired_ratios(s["d"]["cpu_rounds"], s["a"]["cpu_rounds"])),
                   f"- beside the platform's floor for a request with a bearer token: a/d+ ="
