@@ -677,13 +677,13 @@ class Bench:
         self.results["cpu_profile"] = {}
         # Loading the profiler makes the JIT compile some code again: a first run under it, not counted, lets the
         # first kind profiled run on compiled code as the others do.
-        cpu_profiler(pid, "start,event=cpu,interval=1000000")
+        cpu_profiler(pid, CPU_SAMPLING)
         wrk(targets[kinds[0]][0], self.args.warmup, self.args.connections, targets[kinds[0]][1])
         cpu_profiler(pid, f"stop,file={WORK / 'cpu-warm-up.txt'},collapsed")
         for kind in kinds:
             url, env = targets[kind]
             path = WORK / f"cpu-{self.args.server}-{kind.replace('+', '-plus')}.txt"
-            cpu_profiler(pid, "start,event=cpu,interval=1000000")
+            cpu_profiler(pid, CPU_SAMPLING)
             run = wrk(url, self.args.duration, self.args.connections, env)
             cpu_profiler(pid, f"stop,file={path},collapsed")
             self.results["cpu_profile"][kind] = summarize_cpu_profile(path, run["requests"])
@@ -953,6 +953,8 @@ def jcmd(pid, *command):
 
 
 ASYNC_PROFILER = WORK / "async-profiler" / "linux-x64" / "libasyncProfiler.so"
+# CPU samples, one per millisecond of CPU time.
+CPU_SAMPLING = "start,event=cpu,interval=1000000"
 
 
 def cpu_profiler(pid, action):
